@@ -1,0 +1,16 @@
+//! Pure Rust shared by the kiosk (WebAssembly) and the server (native).
+//!
+//! No browser or server dependencies live here, so the same rules run identically
+//! in both places: input validation and masking (`validate`, `mask`), and the
+//! request/response types of the HTTP API (`api`).
+
+pub mod api;
+pub mod date;
+pub mod lang;
+pub mod mask;
+pub mod validate;
+
+pub use lang::Lang;
+
+/// The public legal service hotline, shown on every screen.
+pub const HOTLINE: &str = "12348";

@@ -1,0 +1,11 @@
+-- Public legal service halls the kiosk can stand in.
+CREATE TABLE halls (
+    id            TEXT PRIMARY KEY NOT NULL,
+    name_zh       TEXT NOT NULL,
+    name_en       TEXT NOT NULL,
+    address_zh    TEXT NOT NULL,
+    address_en    TEXT NOT NULL,
+    phone         TEXT NOT NULL,
+    hours_zh      TEXT NOT NULL,
+    hours_en      TEXT NOT NULL
+) STRICT;

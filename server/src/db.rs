@@ -1,0 +1,113 @@
+//! The embedded SQLite database: opening with durable settings, schema migrations,
+//! and running queries off the async runtime.
+//!
+//! SQLite allows one writer at a time, so one connection behind a mutex is used;
+//! queries run on the blocking pool so they never stall the async workers.
+
+pub mod halls;
+
+use std::{
+    path::Path,
+    sync::{Arc, Mutex},
+};
+
+use rusqlite::Connection;
+
+/// Ordered schema migrations; `PRAGMA user_version` records how many are applied.
+/// Append only: never edit a migration that has shipped.
+const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_halls.sql")];
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("could not create the database folder: {0}")]
+    Folder(#[from] std::io::Error),
+    #[error("database task failed: {0}")]
+    Task(#[from] tokio::task::JoinError),
+    #[error("the database connection was poisoned by an earlier panic")]
+    Poisoned,
+}
+
+/// Handle to the database, cheap to clone.
+#[derive(Clone)]
+pub struct Db {
+    conn: Arc<Mutex<Connection>>,
+}
+
+impl Db {
+    /// Opens (creating if needed) and migrates the database file at `path`, in WAL
+    /// mode with `synchronous=FULL` so a confirmed booking survives a power cut.
+    pub async fn open(path: &Path) -> Result<Self, DbError> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)?;
+        }
+        let path = path.to_path_buf();
+        let conn = tokio::task::spawn_blocking(move || -> Result<Connection, DbError> {
+            let mut conn = Connection::open(path)?;
+            configure(&conn)?;
+            migrate(&mut conn)?;
+            Ok(conn)
+        })
+        .await??;
+        Ok(Self {
+            conn: Arc::new(Mutex::new(conn)),
+        })
+    }
+
+    /// Runs `f` with the connection on the blocking pool.
+    pub async fn call<T, F>(&self, f: F) -> Result<T, DbError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> Result<T, rusqlite::Error> + Send + 'static,
+    {
+        let conn = Arc::clone(&self.conn);
+        tokio::task::spawn_blocking(move || {
+            let mut guard = conn.lock().map_err(|_| DbError::Poisoned)?;
+            f(&mut guard).map_err(DbError::from)
+        })
+        .await?
+    }
+
+    /// Whether the database answers a query.
+    pub async fn ping(&self) -> Result<(), DbError> {
+        self.call(|c| c.query_row("SELECT 1", [], |r| r.get::<_, i64>(0)))
+            .await
+            .map(drop)
+    }
+
+    /// Inserts the demo hall if it is not there, for `cargo xtask run` and tests.
+    pub async fn seed_demo_data(&self) -> Result<(), DbError> {
+        self.call(|c| halls::insert_demo(c)).await
+    }
+}
+
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    // journal_mode answers with a row, so it is read rather than executed.
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
+        tracing::warn!(%mode, "SQLite did not switch to WAL mode");
+    }
+    conn.execute_batch(
+        "PRAGMA synchronous = FULL;
+         PRAGMA foreign_keys = ON;
+         PRAGMA busy_timeout = 5000;",
+    )
+}
+
+fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    let applied: usize = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i + 1)?;
+        tx.commit()?;
+        tracing::info!(version = i + 1, "applied database migration");
+    }
+    Ok(())
+}
+
+/// How many migrations the code knows.
+pub fn schema_version() -> usize {
+    MIGRATIONS.len()
+}

@@ -1,0 +1,55 @@
+//! `kiosk-server`: configuration, database, and serving with graceful shutdown.
+
+use clap::Parser;
+use kiosk_server::{AppState, Config, db::Db};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .init();
+    let config = Config::parse();
+    let db = Db::open(&config.db).await?;
+    if config.demo_data {
+        db.seed_demo_data().await?;
+    }
+    if !config.dist.join("index.html").is_file() {
+        tracing::warn!(
+            dist = %config.dist.display(),
+            "no built kiosk found (index.html missing): only /api/v1 will answer; build it with `cargo xtask run`"
+        );
+    }
+    let listener = tokio::net::TcpListener::bind(config.addr).await?;
+    let url = format!("http://{}/", listener.local_addr()?);
+    tracing::info!(%url, db = %config.db.display(), "legal-kiosk server listening");
+    println!("legal-kiosk is being served at {url}");
+    let app = kiosk_server::app(AppState::new(db, &config));
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM so in-flight requests finish before exit.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        tokio::signal::ctrl_c().await.ok();
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down");
+}

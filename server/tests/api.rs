@@ -1,0 +1,158 @@
+//! The real router against a real, freshly migrated SQLite file per test.
+
+use axum::{
+    body::Body,
+    http::{Request, StatusCode, header},
+};
+use http_body_util::BodyExt;
+use kiosk_server::{AppState, Config, app, db::Db};
+use serde_json::Value;
+use tower::ServiceExt;
+
+/// A fresh database and kiosk folder per test, removed when dropped.
+struct TestApp {
+    state: AppState,
+    dir: tempfile::TempDir,
+}
+
+struct TestResponse {
+    status: StatusCode,
+    content_type: String,
+    body: Vec<u8>,
+}
+
+impl TestResponse {
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).expect("JSON body")
+    }
+    fn text(&self) -> String {
+        String::from_utf8(self.body.clone()).expect("UTF-8 body")
+    }
+}
+
+impl TestApp {
+    async fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let dist = dir.path().join("dist");
+        std::fs::create_dir_all(&dist).unwrap();
+        std::fs::write(
+            dist.join("index.html"),
+            "<!doctype html><title>kiosk</title>",
+        )
+        .unwrap();
+        std::fs::write(dist.join("app.js"), "console.log(1)").unwrap();
+        let config = Config::with_paths(dir.path().join("db/kiosk.sqlite3"), dist);
+        let db = Db::open(&config.db).await.unwrap();
+        Self {
+            state: AppState::new(db, &config),
+            dir,
+        }
+    }
+
+    async fn get(&self, uri: &str) -> TestResponse {
+        let req = Request::get(uri).body(Body::empty()).unwrap();
+        let res = app(self.state.clone()).oneshot(req).await.unwrap();
+        let status = res.status();
+        let content_type = res
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+        TestResponse {
+            status,
+            content_type,
+            body,
+        }
+    }
+}
+
+#[tokio::test]
+async fn health_reports_ok_with_version_and_database() {
+    let app = TestApp::new().await;
+    let res = app.get("/api/v1/health").await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert!(res.content_type.starts_with("application/json"));
+    let body = res.json();
+    assert_eq!(body["status"], "ok");
+    assert_eq!(body["db"], "ok");
+    assert_eq!(body["version"], env!("CARGO_PKG_VERSION"));
+}
+
+#[tokio::test]
+async fn the_database_is_created_migrated_durable_and_in_wal_mode() {
+    let app = TestApp::new().await;
+    let path = app.dir.path().join("db/kiosk.sqlite3");
+    assert!(path.is_file(), "database file created with its folder");
+    let (mode, sync, version) = app
+        .state
+        .db
+        .call(|c| {
+            let mode: String = c.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+            let sync: i64 = c.query_row("PRAGMA synchronous", [], |r| r.get(0))?;
+            let version: usize = c.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            Ok((mode, sync, version))
+        })
+        .await
+        .unwrap();
+    assert_eq!(mode, "wal");
+    assert_eq!(sync, 2, "synchronous=FULL");
+    assert_eq!(version, kiosk_server::db::schema_version());
+}
+
+#[tokio::test]
+async fn reopening_an_existing_database_keeps_its_data() {
+    let app = TestApp::new().await;
+    app.state.db.seed_demo_data().await.unwrap();
+    app.state.db.seed_demo_data().await.unwrap();
+    let reopened = Db::open(&app.dir.path().join("db/kiosk.sqlite3"))
+        .await
+        .unwrap();
+    let halls = reopened
+        .call(|c| kiosk_server::db::halls::list(c))
+        .await
+        .unwrap();
+    assert_eq!(halls.len(), 1, "seeding twice inserts the demo hall once");
+}
+
+#[tokio::test]
+async fn halls_lists_the_demo_hall_with_names_in_both_languages() {
+    let app = TestApp::new().await;
+    assert_eq!(app.get("/api/v1/halls").await.json(), serde_json::json!([]));
+    app.state.db.seed_demo_data().await.unwrap();
+    let body = app.get("/api/v1/halls").await.json();
+    assert_eq!(body[0]["id"], "demo-hall");
+    assert_eq!(body[0]["names"]["zh-CN"], "示范区公共法律服务中心");
+    assert!(
+        body[0]["names"]["en"]
+            .as_str()
+            .unwrap()
+            .contains("Public Legal")
+    );
+    assert!(body[0]["opening_hours"]["zh-CN"].is_string());
+}
+
+#[tokio::test]
+async fn unknown_api_routes_answer_problem_json_not_the_kiosk_page() {
+    let app = TestApp::new().await;
+    let res = app.get("/api/v1/no-such-thing").await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    assert_eq!(res.content_type, "application/problem+json");
+    let body = res.json();
+    assert_eq!(body["status"], 404);
+    assert_eq!(body["title"], "Not Found");
+}
+
+#[tokio::test]
+async fn client_routes_fall_back_to_the_kiosk_index_page() {
+    let app = TestApp::new().await;
+    for path in ["/", "/booking", "/callback/anything"] {
+        let res = app.get(path).await;
+        assert_eq!(res.status, StatusCode::OK, "{path}");
+        assert!(res.content_type.starts_with("text/html"), "{path}");
+        assert!(res.text().contains("<title>kiosk</title>"), "{path}");
+    }
+    let res = app.get("/app.js").await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert_eq!(res.text(), "console.log(1)");
+}

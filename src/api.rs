@@ -1,0 +1,33 @@
+//! Typed calls to the backend under `/api/v1`, one module per resource. Each call
+//! returns `Result<T, ApiError>` so screens can tell the visitor what happened.
+
+pub mod halls;
+
+use kiosk_core::api::API_PREFIX;
+use serde::de::DeserializeOwned;
+
+/// Why a call to the backend did not give an answer.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ApiError {
+    /// The request did not reach the server (offline, server down).
+    #[error("the server could not be reached")]
+    Unreachable,
+    /// The server answered with an error status.
+    #[error("the server answered {0}")]
+    Status(u16),
+    /// The answer was not what this kiosk version understands.
+    #[error("the server's answer could not be read")]
+    Decode,
+}
+
+/// `GET /api/v1{path}` decoded as JSON.
+async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    let response = gloo_net::http::Request::get(&format!("{API_PREFIX}{path}"))
+        .send()
+        .await
+        .map_err(|_| ApiError::Unreachable)?;
+    if !response.ok() {
+        return Err(ApiError::Status(response.status()));
+    }
+    response.json().await.map_err(|_| ApiError::Decode)
+}

@@ -1,0 +1,8 @@
+//! Reusable pieces of the kiosk's screens, one component per file.
+
+pub mod choice_group;
+pub mod error_notice;
+pub mod footer;
+pub mod header;
+pub mod notice_page;
+pub mod tile;

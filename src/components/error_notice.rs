@@ -1,0 +1,25 @@
+//! What the visitor sees when a screen fails: calm words, the 12348 number and a
+//! button that starts afresh (a full reload, so the failed state is gone too).
+
+use leptos::prelude::*;
+
+use crate::{finish_visit, i18n::Msg, prefs::use_t};
+
+#[component]
+pub fn ErrorNotice() -> impl IntoView {
+    let t = use_t();
+    view! {
+        <section class="kiosk-notice" role="alert">
+            <h1 class="kiosk-heading">{move || t(Msg::ErrorHeading)}</h1>
+            <p class="kiosk-notice__text">{move || t(Msg::ErrorBody)}</p>
+            <p class="kiosk-notice__text">{move || t(Msg::AskStaffOrHotline)}</p>
+            <button
+                type="button"
+                class="kiosk-button kiosk-button--primary"
+                on:click=move |_| finish_visit()
+            >
+                {move || t(Msg::BackToHome)}
+            </button>
+        </section>
+    }
+}

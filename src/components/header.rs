@@ -1,0 +1,61 @@
+//! The persistent header: hall name, the 12348 hotline, language switch,
+//! accessibility settings and "finish and clear".
+
+use kiosk_core::HOTLINE;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::{
+    api, finish_visit,
+    i18n::Msg,
+    prefs::{use_prefs, use_t},
+};
+
+#[component]
+pub fn KioskHeader() -> impl IntoView {
+    let prefs = use_prefs();
+    let t = use_t();
+    let lang = prefs.lang;
+    let halls = LocalResource::new(api::halls::list);
+    // Until the server answers (or when it cannot be reached) the generic name shows.
+    let hall_name = move || {
+        halls
+            .get()
+            .and_then(Result::ok)
+            .and_then(|halls| halls.into_iter().next())
+            .map(|hall| hall.names.get(lang.get()).to_owned())
+            .unwrap_or_else(|| t(Msg::HallFallbackName).to_owned())
+    };
+    let other = move || lang.get().other();
+
+    view! {
+        <header class="kiosk-header">
+            <p class="kiosk-header__hall">{hall_name}</p>
+            <p class="kiosk-header__hotline">
+                <span class="kiosk-header__hotline-label">{move || t(Msg::HotlineLabel)}</span>
+                " "
+                <strong class="kiosk-header__hotline-number">{HOTLINE}</strong>
+            </p>
+            <div class="kiosk-header__actions">
+                <button
+                    type="button"
+                    class="kiosk-button kiosk-button--secondary kiosk-header__language"
+                    lang=move || other().tag()
+                    on:click=move |_| lang.update(|l| *l = l.other())
+                >
+                    {move || other().native_name()}
+                </button>
+                <A href="/accessibility" attr:class="kiosk-button kiosk-button--secondary">
+                    {move || t(Msg::AccessibilityButton)}
+                </A>
+                <button
+                    type="button"
+                    class="kiosk-button kiosk-button--warning"
+                    on:click=move |_| finish_visit()
+                >
+                    {move || t(Msg::FinishAndClear)}
+                </button>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,28 @@
+//! A simple screen: one heading, a few paragraphs and a way back to the start.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::{i18n::Msg, prefs::use_t};
+
+#[component]
+pub fn NoticePage(
+    /// The screen's only `<h1>`.
+    heading: Msg,
+    /// Paragraphs under the heading.
+    paragraphs: Vec<Msg>,
+) -> impl IntoView {
+    let t = use_t();
+    view! {
+        <section class="kiosk-notice">
+            <h1 class="kiosk-heading">{move || t(heading)}</h1>
+            {paragraphs
+                .into_iter()
+                .map(|p| view! { <p class="kiosk-notice__text">{move || t(p)}</p> })
+                .collect_view()}
+            <A href="/" attr:class="kiosk-button kiosk-button--primary">
+                {move || t(Msg::BackToHome)}
+            </A>
+        </section>
+    }
+}

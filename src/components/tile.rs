@@ -1,0 +1,26 @@
+//! A large home-screen tile: a link with a title and a one-line description.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::{i18n::Msg, prefs::use_t};
+
+#[component]
+pub fn Tile(
+    /// Where the tile leads.
+    href: &'static str,
+    /// The tile's title, also its accessible name.
+    title: Msg,
+    /// One plain line saying what the visitor can do there.
+    hint: Msg,
+) -> impl IntoView {
+    let t = use_t();
+    view! {
+        <li class="kiosk-tiles__item">
+            <A href=href attr:class="kiosk-tile">
+                <span class="kiosk-tile__title">{move || t(title)}</span>
+                <span class="kiosk-tile__hint">{move || t(hint)}</span>
+            </A>
+        </li>
+    }
+}

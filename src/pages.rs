@@ -1,0 +1,8 @@
+//! One screen per route.
+
+pub mod accessibility;
+pub mod booking;
+pub mod callback;
+pub mod eligibility;
+pub mod home;
+pub mod not_found;

@@ -1,0 +1,26 @@
+//! The home screen: what the kiosk can do, as four large tiles.
+
+use leptos::prelude::*;
+
+use crate::{components::tile::Tile, i18n::Msg, prefs::use_t};
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let t = use_t();
+    view! {
+        <section class="kiosk-home">
+            <h1 class="kiosk-heading">{move || t(Msg::HomeHeading)}</h1>
+            <p class="kiosk-home__intro">{move || t(Msg::HomeIntro)}</p>
+            <ul class="kiosk-tiles">
+                <Tile href="/eligibility" title=Msg::TileEligibility hint=Msg::TileEligibilityHint />
+                <Tile href="/booking" title=Msg::TileBooking hint=Msg::TileBookingHint />
+                <Tile href="/callback" title=Msg::TileCallback hint=Msg::TileCallbackHint />
+                <Tile
+                    href="/accessibility"
+                    title=Msg::TileAccessibility
+                    hint=Msg::TileAccessibilityHint
+                />
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,15 @@
+//! Any path the router does not know.
+
+use leptos::prelude::*;
+
+use crate::{components::notice_page::NoticePage, i18n::Msg};
+
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    view! {
+        <NoticePage
+            heading=Msg::NotFoundHeading
+            paragraphs=vec![Msg::NotFoundBody, Msg::AskStaffOrHotline]
+        />
+    }
+}

@@ -1,0 +1,59 @@
+// End-to-end tests: the real kiosk-server serving the real release build, driven in
+// Debian's Chromium (never a downloaded browser). `cargo xtask test` sets the env.
+import { defineConfig } from "@playwright/test";
+import path from "node:path";
+
+const root = path.resolve(__dirname, "../..");
+const port = Number(process.env.KIOSK_E2E_PORT ?? 18080);
+const baseURL = `http://127.0.0.1:${port}`;
+const server = process.env.KIOSK_SERVER_BIN ?? path.join(root, "target/debug/kiosk-server");
+const dist = process.env.KIOSK_DIST ?? path.join(root, "dist");
+const db = path.join(__dirname, ".tmp/e2e.sqlite3");
+
+const launchOptions = {
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
+const portrait = { width: 1080, height: 1920 };
+const landscape = { width: 1920, height: 1080 };
+
+export default defineConfig({
+  testDir: "./specs",
+  outputDir: "./test-results",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    launchOptions,
+    locale: "zh-CN",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    { name: "portrait", use: { viewport: portrait } },
+    { name: "landscape", use: { viewport: landscape } },
+    { name: "touch", use: { viewport: portrait, hasTouch: true } },
+  ],
+  webServer: {
+    // A fresh database for every run, with the demo hall.
+    command: `rm -f "${db}" "${db}-wal" "${db}-shm" && exec "${server}" --addr 127.0.0.1:${port} --db "${db}" --dist "${dist}" --demo-data`,
+    url: `${baseURL}/api/v1/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

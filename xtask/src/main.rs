@@ -1,0 +1,42 @@
+//! `cargo xtask run` and `cargo xtask test`: everything a fresh machine needs, done
+//! idempotently, then build and serve, or the whole test suite with a summary.
+//!
+//! Tools come only from package registries: Debian (Chromium, ChromeDriver, CJK
+//! fonts), crates.io (Trunk, wasm-bindgen-cli) and npm (Playwright, axe, binaryen's
+//! wasm-opt). Nothing downloads a browser or binary from anywhere else.
+
+mod setup;
+mod steps;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  run [SERVER FLAGS…]  install what is missing, build the kiosk (release) and serve it
+                       with the demo data on http://127.0.0.1:8080 (flags go to
+                       kiosk-server, e.g. --addr 0.0.0.0:8080)
+  test                 install what is missing, then fmt, clippy, native tests,
+                       wasm tests in headless Chromium, release build, Playwright E2E
+  setup                only install what is missing (what `test` needs)";
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let command = args.next();
+    let rest: Vec<String> = args.collect();
+    match command.as_deref() {
+        Some("run") => steps::serve(&rest),
+        Some("test") => steps::test(),
+        Some("setup") => match setup::for_tests() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("xtask setup: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! The two commands: build and serve, or test everything with a summary.
+
+use std::{
+    net::TcpListener,
+    process::{Command, ExitCode},
+    time::{Duration, Instant},
+};
+
+use crate::setup::{self, Result, e2e_dir, root, run, tool};
+
+/// Builds the kiosk in release mode into `dist/` with Trunk, offline.
+fn build_kiosk() -> Result {
+    run(tool("trunk")
+        .args(["build", "--release", "--offline"])
+        .current_dir(root())
+        .env("TRUNK_SKIP_VERSION_CHECK", "true")
+        // Trunk's own flags, not ours: keep them out of its environment.
+        .env_remove("CARGO_TARGET_DIR"))
+}
+
+/// `cargo xtask run`: set up, build, and serve with the demo data.
+pub fn run_command(server_args: &[String]) -> Result {
+    setup::for_run()?;
+    build_kiosk()?;
+    run(Command::new("cargo")
+        .args([
+            "build",
+            "--locked",
+            "--profile",
+            "server",
+            "-p",
+            "kiosk-server",
+        ])
+        .current_dir(root()))?;
+    let server = root().join("target/server/kiosk-server");
+    println!("Starting the server; open http://127.0.0.1:8080/ (Ctrl-C stops it)");
+    run(Command::new(server)
+        .arg("--demo-data")
+        .args(server_args)
+        .current_dir(root()))
+}
+
+pub fn serve(server_args: &[String]) -> ExitCode {
+    match run_command(server_args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask run: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn cargo(args: &[&str]) -> Command {
+    let mut cmd = Command::new("cargo");
+    cmd.args(args).current_dir(root());
+    cmd
+}
+
+/// A free loopback port for the end-to-end server.
+fn free_port() -> Result<u16> {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .map_err(|e| format!("no free port: {e}"))
+}
+
+fn e2e() -> Result {
+    run(&mut cargo(&["build", "--locked", "-p", "kiosk-server"]))?;
+    let port = free_port()?;
+    run(tool("npx")
+        .args(["playwright", "test"])
+        .current_dir(e2e_dir())
+        .env("KIOSK_E2E_PORT", port.to_string())
+        .env("KIOSK_SERVER_BIN", root().join("target/debug/kiosk-server"))
+        .env("KIOSK_DIST", root().join("dist"))
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
+}
+
+struct Outcome {
+    name: &'static str,
+    result: Result,
+    took: Duration,
+}
+
+/// `cargo xtask test`: every layer, continuing past failures so one run shows them
+/// all; steps that need an earlier one are skipped when it failed.
+pub fn test() -> ExitCode {
+    let started = Instant::now();
+    let mut outcomes: Vec<Outcome> = Vec::new();
+    let mut step = |name: &'static str, f: &dyn Fn() -> Result| -> bool {
+        println!("\n==> {name}");
+        let t = Instant::now();
+        let result = f();
+        let ok = result.is_ok();
+        if let Err(e) = &result {
+            eprintln!("!!! {name} failed: {e}");
+        }
+        outcomes.push(Outcome {
+            name,
+            result,
+            took: t.elapsed(),
+        });
+        ok
+    };
+
+    if step("set up tools", &setup::for_tests) {
+        step("cargo fmt --check", &|| {
+            run(&mut cargo(&["fmt", "--all", "--", "--check"]))
+        });
+        step("clippy (native)", &|| {
+            run(&mut cargo(&[
+                "clippy",
+                "--locked",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ]))
+        });
+        step("clippy (wasm32)", &|| {
+            run(&mut cargo(&[
+                "clippy",
+                "--locked",
+                "-p",
+                "legal-kiosk",
+                "--all-targets",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--",
+                "-D",
+                "warnings",
+            ]))
+        });
+        step("native tests", &|| {
+            run(&mut cargo(&["test", "--locked", "--workspace"]))
+        });
+        step("wasm-bindgen tests (headless Chromium)", &|| {
+            let mut cmd = cargo(&[
+                "test",
+                "--locked",
+                "-p",
+                "legal-kiosk",
+                "--target",
+                "wasm32-unknown-unknown",
+            ]);
+            cmd.env("PATH", setup::tool_path())
+                .env(
+                    "CHROMEDRIVER",
+                    std::env::var("CHROMEDRIVER")
+                        .unwrap_or_else(|_| "/usr/bin/chromedriver".to_owned()),
+                )
+                .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+            run(&mut cmd)
+        });
+        let built = step("release build (trunk)", &build_kiosk);
+        step("end-to-end (Playwright, real server)", &|| {
+            if built {
+                e2e()
+            } else {
+                Err("skipped: the release build failed".to_owned())
+            }
+        });
+    }
+
+    println!("\n==> summary");
+    for o in &outcomes {
+        let mark = if o.result.is_ok() { "ok  " } else { "FAIL" };
+        println!("{mark} {:<42} {:>6.1} s", o.name, o.took.as_secs_f64());
+    }
+    let failed = outcomes.iter().filter(|o| o.result.is_err()).count();
+    let passed = outcomes.len() - failed;
+    println!("total {:.1} s", started.elapsed().as_secs_f64());
+    println!("xtask: {passed} passed, {failed} failed");
+    if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
