@@ -4,5 +4,6 @@ pub mod choice_group;
 pub mod error_notice;
 pub mod footer;
 pub mod header;
+pub mod icon;
 pub mod notice_page;
 pub mod tile;

@@ -3,7 +3,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::{i18n::Msg, prefs::use_t};
+use crate::{
+    components::icon::{Icon, IconSvg},
+    i18n::Msg,
+    prefs::use_t,
+};
 
 #[component]
 pub fn Tile(
@@ -13,11 +17,14 @@ pub fn Tile(
     title: Msg,
     /// One plain line saying what the visitor can do there.
     hint: Msg,
+    /// A picture for visitors who read little.
+    icon: Icon,
 ) -> impl IntoView {
     let t = use_t();
     view! {
         <li class="kiosk-tiles__item">
             <A href=href attr:class="kiosk-tile">
+                <IconSvg icon=icon class="kiosk-tile__icon" />
                 <span class="kiosk-tile__title">{move || t(title)}</span>
                 <span class="kiosk-tile__hint">{move || t(hint)}</span>
             </A>

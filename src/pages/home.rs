@@ -2,7 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::{components::tile::Tile, i18n::Msg, prefs::use_t};
+use crate::{
+    components::{icon::Icon, tile::Tile},
+    i18n::Msg,
+    prefs::use_t,
+};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -12,13 +16,29 @@ pub fn HomePage() -> impl IntoView {
             <h1 class="kiosk-heading">{move || t(Msg::HomeHeading)}</h1>
             <p class="kiosk-home__intro">{move || t(Msg::HomeIntro)}</p>
             <ul class="kiosk-tiles">
-                <Tile href="/eligibility" title=Msg::TileEligibility hint=Msg::TileEligibilityHint />
-                <Tile href="/booking" title=Msg::TileBooking hint=Msg::TileBookingHint />
-                <Tile href="/callback" title=Msg::TileCallback hint=Msg::TileCallbackHint />
+                <Tile
+                    href="/eligibility"
+                    title=Msg::TileEligibility
+                    hint=Msg::TileEligibilityHint
+                    icon=Icon::Scales
+                />
+                <Tile
+                    href="/booking"
+                    title=Msg::TileBooking
+                    hint=Msg::TileBookingHint
+                    icon=Icon::Calendar
+                />
+                <Tile
+                    href="/callback"
+                    title=Msg::TileCallback
+                    hint=Msg::TileCallbackHint
+                    icon=Icon::Phone
+                />
                 <Tile
                     href="/accessibility"
                     title=Msg::TileAccessibility
                     hint=Msg::TileAccessibilityHint
+                    icon=Icon::Person
                 />
             </ul>
         </section>

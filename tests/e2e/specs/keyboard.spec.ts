@@ -8,12 +8,16 @@ test("keyboard alone reaches every tile, in reading order, with a visible focus 
   const reached: string[] = [];
   for (let i = 0; i < 20 && reached.length < TILES.length; i++) {
     await page.keyboard.press("Tab");
-    const focused = page.locator(":focus");
-    const title = await focused.locator(".kiosk-tile__title").textContent().catch(() => null);
-    if (title) {
-      reached.push(title);
-      const outline = await focused.evaluate((el) => getComputedStyle(el).outlineWidth);
-      expect(parseFloat(outline)).toBeGreaterThanOrEqual(3);
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      return {
+        title: el?.querySelector(".kiosk-tile__title")?.textContent ?? null,
+        outline: el ? parseFloat(getComputedStyle(el).outlineWidth) : 0,
+      };
+    });
+    if (focused.title) {
+      reached.push(focused.title);
+      expect(focused.outline, `focus ring on ${focused.title}`).toBeGreaterThanOrEqual(3);
     }
   }
   expect(reached).toEqual(TILES.map((t) => t.name));
