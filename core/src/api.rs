@@ -55,6 +55,253 @@ pub struct Problem {
 /// Media type of [`Problem`] bodies.
 pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
 
+/// `GET /api/v1/services`: a service the hall offers (ids from DOMAIN.md §2).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Service {
+    pub id: String,
+    pub names: LocalizedText,
+    /// One plain line saying what the service is for.
+    pub descriptions: LocalizedText,
+    pub duration_minutes: u32,
+    /// Whether identity must be given before arrival (an ID number is then asked).
+    pub requires_id_number: bool,
+    /// What to bring.
+    pub materials: Vec<LocalizedText>,
+}
+
+/// `GET /api/v1/halls/{hall}/slots`: one bookable time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Slot {
+    /// RFC 3339 with the hall's offset.
+    pub start: String,
+    pub end: String,
+    pub capacity: u32,
+    /// Places left; 0 for a full slot (full slots are listed too).
+    pub remaining: u32,
+}
+
+/// Help a visitor asks for at the appointment or on the call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Need {
+    Wheelchair,
+    SignLanguage,
+    Interpreter,
+    LargePrint,
+    HomeVisit,
+    /// Callbacks: communicate by text instead of voice.
+    TextCommunication,
+    /// Callbacks: a dialect or minority language.
+    Dialect,
+    /// Callbacks: the visitor uses a hearing aid (speak clearly, slowly).
+    HearingAid,
+    Other,
+}
+
+/// `POST /api/v1/appointments` body (header `Idempotency-Key` required).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppointmentRequest {
+    pub hall_id: String,
+    pub service_id: String,
+    /// RFC 3339 start of one of the hall's slots.
+    pub slot_start: String,
+    pub name: String,
+    pub phone: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub needs: Vec<Need>,
+    pub language: crate::Lang,
+    /// The version of the notice the visitor agreed to; absent or empty = no consent.
+    #[serde(default)]
+    pub consent_version: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kiosk_id: Option<String>,
+}
+
+/// Whether an appointment still stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AppointmentStatus {
+    Booked,
+    Cancelled,
+}
+
+/// An appointment as the kiosk sees it: personal data masked, ID number never.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Appointment {
+    pub reference: String,
+    pub hall_id: String,
+    pub service_id: String,
+    pub slot_start: String,
+    pub slot_end: String,
+    pub name_masked: String,
+    pub phone_masked: String,
+    pub status: AppointmentStatus,
+}
+
+/// `POST /api/v1/appointments/lookup`: the phone proves it is the visitor's booking.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppointmentLookup {
+    pub reference: String,
+    pub phone: String,
+}
+
+/// `POST /api/v1/appointments/{reference}/cancel`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppointmentCancel {
+    pub phone: String,
+}
+
+/// What a callback is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Topic {
+    Labour,
+    Family,
+    Marriage,
+    Property,
+    Traffic,
+    Consumer,
+    Criminal,
+    Administrative,
+    LegalAid,
+    Other,
+}
+
+/// Part of the day for a callback.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    Morning,
+    Afternoon,
+    Evening,
+}
+
+/// When the visitor would like to be called: `"asap"` or a day and period.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Preferred {
+    Asap(Asap),
+    At {
+        /// `YYYY-MM-DD`.
+        date: String,
+        period: Period,
+    },
+}
+
+/// The literal `"asap"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Asap {
+    Asap,
+}
+
+/// `POST /api/v1/callbacks` body (header `Idempotency-Key` required).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CallbackRequest {
+    pub phone: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    pub topic: Topic,
+    pub preferred: Preferred,
+    pub language: crate::Lang,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub needs: Vec<Need>,
+    /// May the caller say "this is 12348"? `false` for visitors whose safety needs
+    /// discretion (e.g. domestic violence).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub may_say_12348: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub consent_version: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kiosk_id: Option<String>,
+}
+
+/// Where a callback stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CallbackStatus {
+    Queued,
+    Completed,
+}
+
+/// A queued callback as the kiosk sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallbackReceipt {
+    pub reference: String,
+    pub status: CallbackStatus,
+    pub preferred: Preferred,
+    pub phone_masked: String,
+}
+
+/// A callback as the 12348 operator sees it (full phone: operators call it).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OperatorCallback {
+    pub reference: String,
+    pub status: CallbackStatus,
+    pub phone: String,
+    pub name: Option<String>,
+    pub topic: Topic,
+    pub preferred: Preferred,
+    pub language: crate::Lang,
+    pub needs: Vec<Need>,
+    pub may_say_12348: bool,
+    pub note: Option<String>,
+    pub kiosk_id: Option<String>,
+    pub created_at: String,
+    pub completed_at: Option<String>,
+}
+
+/// `GET /api/v1/kiosks/{id}/status`, polled by the kiosk.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KioskStatus {
+    pub maintenance: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<LocalizedText>,
+    pub hall_id: String,
+}
+
+/// `POST /api/v1/kiosks/{id}/heartbeat`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Heartbeat {
+    pub version: String,
+    pub uptime_s: u64,
+    pub last_interaction_s: u64,
+    pub errors: u64,
+}
+
+/// `POST /api/v1/staff/session`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaffSessionRequest {
+    pub kiosk_id: String,
+    pub pin: String,
+}
+
+/// A staff session: send `Authorization: Bearer <token>`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffSession {
+    pub token: String,
+    pub expires_at: String,
+}
+
+/// `PUT /api/v1/kiosks/{id}/maintenance` (staff token).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MaintenanceRequest {
+    pub maintenance: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<LocalizedText>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,6 +315,29 @@ mod tests {
         let json = serde_json::to_value(&t).unwrap();
         assert_eq!(json["zh-CN"], "法律咨询");
         assert_eq!(json["en"], "Legal consultation");
+    }
+
+    #[test]
+    fn preferred_is_the_string_asap_or_a_date_and_period() {
+        let asap: Preferred = serde_json::from_str("\"asap\"").unwrap();
+        assert_eq!(asap, Preferred::Asap(Asap::Asap));
+        let at: Preferred =
+            serde_json::from_str(r#"{"date":"2026-12-01","period":"evening"}"#).unwrap();
+        assert_eq!(
+            at,
+            Preferred::At {
+                date: "2026-12-01".into(),
+                period: Period::Evening
+            }
+        );
+        assert!(serde_json::from_str::<Preferred>("\"later\"").is_err());
+        assert_eq!(serde_json::to_string(&asap).unwrap(), "\"asap\"");
+    }
+
+    #[test]
+    fn request_bodies_refuse_unknown_fields() {
+        let err = serde_json::from_str::<AppointmentCancel>(r#"{"phone":"1","x":1}"#);
+        assert!(err.is_err());
     }
 
     #[test]

@@ -74,6 +74,17 @@ impl Date {
         )
     }
 
+    /// ISO weekday: 1 = Monday … 7 = Sunday.
+    pub fn weekday(self) -> u8 {
+        // 1970-01-01 was a Thursday.
+        u8::try_from((self.days_since_epoch() + 3).rem_euclid(7) + 1).expect("1..=7")
+    }
+
+    /// The date `days` later (or earlier, if negative).
+    pub fn plus_days(self, days: i64) -> Option<Self> {
+        Self::from_days_since_epoch(self.days_since_epoch() + days)
+    }
+
     pub fn year(self) -> u16 {
         self.year
     }
@@ -135,6 +146,16 @@ mod tests {
             let date = Date::from_days_since_epoch(days).unwrap();
             assert_eq!(date.days_since_epoch(), days, "{date}");
         }
+    }
+
+    #[test]
+    fn weekdays_follow_the_iso_numbering() {
+        assert_eq!(Date::new(1970, 1, 1).unwrap().weekday(), 4);
+        assert_eq!(Date::new(2026, 11, 29).unwrap().weekday(), 7);
+        assert_eq!(Date::new(2026, 11, 30).unwrap().weekday(), 1);
+        assert_eq!(Date::new(1969, 12, 29).unwrap().weekday(), 1);
+        let d = Date::new(2026, 12, 31).unwrap();
+        assert_eq!(d.plus_days(1), Date::new(2027, 1, 1));
     }
 
     #[test]

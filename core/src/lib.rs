@@ -6,6 +6,8 @@
 
 pub mod api;
 pub mod date;
+pub mod eligibility;
+pub mod hall_time;
 pub mod lang;
 pub mod mask;
 pub mod validate;

@@ -4,18 +4,29 @@
 //! SQLite allows one writer at a time, so one connection behind a mutex is used;
 //! queries run on the blocking pool so they never stall the async workers.
 
+pub mod appointments;
+pub mod callbacks;
+pub mod demo;
 pub mod halls;
+pub mod idempotency;
+pub mod kiosks;
+pub mod schedules;
+pub mod services;
+pub mod staff;
 
 use std::{
     path::Path,
     sync::{Arc, Mutex},
 };
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 /// Ordered schema migrations; `PRAGMA user_version` records how many are applied.
 /// Append only: never edit a migration that has shipped.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_halls.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_halls.sql"),
+    include_str!("../migrations/0002_bookings.sql"),
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
@@ -69,6 +80,26 @@ impl Db {
         .await?
     }
 
+    /// Runs `f` in an IMMEDIATE transaction (the write lock is taken at the start,
+    /// so read-then-write steps cannot interleave). It commits when `f` returns
+    /// `Ok(Ok(_))` and rolls back on `Ok(Err(_))`, a refusal such as "slot full".
+    pub async fn write<T, E, F>(&self, f: F) -> Result<Result<T, E>, DbError>
+    where
+        T: Send + 'static,
+        E: Send + 'static,
+        F: FnOnce(&Transaction<'_>) -> Result<Result<T, E>, rusqlite::Error> + Send + 'static,
+    {
+        self.call(move |conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let outcome = f(&tx)?;
+            if outcome.is_ok() {
+                tx.commit()?;
+            }
+            Ok(outcome)
+        })
+        .await
+    }
+
     /// Whether the database answers a query.
     pub async fn ping(&self) -> Result<(), DbError> {
         self.call(|c| c.query_row("SELECT 1", [], |r| r.get::<_, i64>(0)))
@@ -76,9 +107,15 @@ impl Db {
             .map(drop)
     }
 
-    /// Inserts the demo hall if it is not there, for `cargo xtask run` and tests.
+    /// Inserts the demo hall, services and kiosk where missing, for
+    /// `cargo xtask run` and tests.
     pub async fn seed_demo_data(&self) -> Result<(), DbError> {
-        self.call(|c| halls::insert_demo(c)).await
+        self.call(|c| {
+            let tx = c.transaction()?;
+            demo::seed(&tx)?;
+            tx.commit()
+        })
+        .await
     }
 }
 

@@ -1,58 +1,221 @@
 //! The reference backend: serves the built kiosk (`dist/`, with an `index.html`
 //! fallback for client routes) and the JSON API under `/api/v1`, on embedded SQLite.
 
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod extract;
+pub mod ratelimit;
 pub mod routes;
+pub mod schedule;
+pub mod security;
 
-use std::{path::PathBuf, sync::Arc};
+use std::{path::PathBuf, sync::Arc, time::Duration};
 
-use axum::Router;
+use axum::{
+    Router,
+    extract::DefaultBodyLimit,
+    http::{HeaderName, HeaderValue, Request, StatusCode, header},
+    middleware,
+};
+use tower::ServiceBuilder;
 use tower_http::{
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
     services::{ServeDir, ServeFile},
+    set_header::SetResponseHeaderLayer,
+    timeout::TimeoutLayer,
     trace::TraceLayer,
 };
 
+pub use clock::Clock;
 pub use config::Config;
 use db::Db;
+
+/// Request bodies larger than this are refused with 413.
+pub const BODY_LIMIT: usize = 16 * 1024;
 
 /// What every handler can reach, cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
+    pub clock: Clock,
     inner: Arc<StateInner>,
 }
 
 struct StateInner {
     dist: PathBuf,
+    csp: HeaderValue,
+    id_hash_key: Vec<u8>,
+    operator_token: Option<String>,
+    rate_limiter: ratelimit::RateLimiter,
+    request_timeout: Duration,
 }
 
+/// One-time messages for the operator of a demo installation (new PIN, token).
+pub type Notices = Vec<String>;
+
 impl AppState {
-    pub fn new(db: Db, config: &Config) -> Self {
-        Self {
+    /// Prepares the state from a migrated database: demo data, secrets and the
+    /// kiosk page's CSP. Returns notices to print once (demo credentials).
+    pub async fn init(
+        db: Db,
+        config: &Config,
+        clock: Clock,
+    ) -> Result<(Self, Notices), db::DbError> {
+        let mut notices = Notices::new();
+        if config.demo_data {
+            db.seed_demo_data().await?;
+        }
+        let id_hash_key = match &config.id_hash_key {
+            Some(key) => key.as_bytes().to_vec(),
+            None => {
+                db.call(|c| {
+                    db::staff::secret(c, "id_hash_key", || security::random_bytes::<32>().to_vec())
+                })
+                .await?
+                .0
+            }
+        };
+        if let Some(pin) = config.staff_pin.clone() {
+            let hash = security::hash_pin(&pin);
+            db.call(move |c| {
+                let halls: Vec<String> = c
+                    .prepare("SELECT id FROM halls")?
+                    .query_map([], |r| r.get(0))?
+                    .collect::<Result<_, _>>()?;
+                halls
+                    .iter()
+                    .try_for_each(|h| db::staff::set_pin(c, h, &hash))
+            })
+            .await?;
+        } else if config.demo_data {
+            let pin = security::random_pin();
+            let hash = security::hash_pin(&pin);
+            let created = db
+                .call(move |c| {
+                    if db::staff::has_pin(c, db::demo::DEMO_HALL)? {
+                        return Ok(false);
+                    }
+                    db::staff::set_pin(c, db::demo::DEMO_HALL, &hash).map(|()| true)
+                })
+                .await?;
+            if created {
+                notices.push(format!(
+                    "demo staff PIN for {} (shown only now): {pin}",
+                    db::demo::DEMO_HALL
+                ));
+            }
+        }
+        let operator_token = match &config.operator_token {
+            Some(t) => Some(t.clone()),
+            None if config.demo_data => {
+                let (token, created) = db
+                    .call(|c| {
+                        db::staff::secret(c, "operator_token", || {
+                            security::random_token().into_bytes()
+                        })
+                    })
+                    .await?;
+                let token = String::from_utf8_lossy(&token).into_owned();
+                if created {
+                    notices.push(format!(
+                        "demo 12348 operator token (shown only now): {token}"
+                    ));
+                }
+                Some(token)
+            }
+            None => None,
+        };
+        let index = std::fs::read_to_string(config.dist.join("index.html")).unwrap_or_default();
+        let csp =
+            HeaderValue::from_str(&security::kiosk_csp(&index)).expect("the CSP is plain ASCII");
+        let state = Self {
             db,
+            clock,
             inner: Arc::new(StateInner {
                 dist: config.dist.clone(),
+                csp,
+                id_hash_key,
+                operator_token,
+                rate_limiter: ratelimit::RateLimiter::new(config.rate_limit_per_minute),
+                request_timeout: Duration::from_secs(config.request_timeout_s.max(1)),
             }),
-        }
+        };
+        Ok((state, notices))
     }
 
     /// Folder of the built kiosk.
     pub fn dist(&self) -> &std::path::Path {
         &self.inner.dist
     }
+
+    /// Key of the keyed hash of ID numbers.
+    pub fn id_hash_key(&self) -> &[u8] {
+        &self.inner.id_hash_key
+    }
+
+    /// The operator desk's token, if operator access is configured.
+    pub fn operator_token(&self) -> Option<&str> {
+        self.inner.operator_token.as_deref()
+    }
+
+    pub fn rate_limiter(&self) -> &ratelimit::RateLimiter {
+        &self.inner.rate_limiter
+    }
 }
 
 /// The whole HTTP application. Tests call it with `tower::ServiceExt::oneshot`.
 pub fn app(state: AppState) -> Router {
     let dist = state.dist().to_path_buf();
+    let api = routes::router()
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            ratelimit::limit_writes,
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ));
     // Client routes (/booking, /callback, …) are served index.html so deep links and
     // reloads work; the router in the kiosk then shows the page or its 404 screen.
-    let kiosk = ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html")));
+    let kiosk = ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            state.inner.csp.clone(),
+        ))
+        .service(ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html"))));
+    let request_id = HeaderName::from_static("x-request-id");
+    let timeout = state.inner.request_timeout;
     Router::new()
-        .nest(kiosk_core::api::API_PREFIX, routes::router())
+        .nest(kiosk_core::api::API_PREFIX, api)
         .fallback_service(kiosk)
-        .layer(TraceLayer::new_for_http())
         .with_state(state)
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
+                .layer(
+                    // Only method, path and request id: query strings and bodies may
+                    // carry personal data and are never logged.
+                    TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
+                        let id = req
+                            .headers()
+                            .get("x-request-id")
+                            .and_then(|v| v.to_str().ok())
+                            .unwrap_or("-");
+                        tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+                    }),
+                )
+                .layer(PropagateRequestIdLayer::new(request_id))
+                .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
+                .layer(SetResponseHeaderLayer::overriding(
+                    header::X_CONTENT_TYPE_OPTIONS,
+                    HeaderValue::from_static("nosniff"),
+                ))
+                .layer(SetResponseHeaderLayer::overriding(
+                    header::REFERRER_POLICY,
+                    HeaderValue::from_static("no-referrer"),
+                )),
+        )
 }

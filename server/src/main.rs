@@ -1,7 +1,7 @@
 //! `kiosk-server`: configuration, database, and serving with graceful shutdown.
 
 use clap::Parser;
-use kiosk_server::{AppState, Config, db::Db};
+use kiosk_server::{AppState, Clock, Config, db::Db};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -13,8 +13,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .init();
     let config = Config::parse();
     let db = Db::open(&config.db).await?;
-    if config.demo_data {
-        db.seed_demo_data().await?;
+    let (state, notices) = AppState::init(db, &config, Clock::system()).await?;
+    for notice in notices {
+        tracing::warn!("{notice}");
     }
     if !config.dist.join("index.html").is_file() {
         tracing::warn!(
@@ -26,7 +27,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let url = format!("http://{}/", listener.local_addr()?);
     tracing::info!(%url, db = %config.db.display(), "legal-kiosk server listening");
     println!("legal-kiosk is being served at {url}");
-    let app = kiosk_server::app(AppState::new(db, &config));
+    let app =
+        kiosk_server::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;

@@ -1,26 +1,107 @@
-//! The `/api/v1` router: one module per resource.
+//! The `/api/v1` router: one module per resource, and the idempotent-create helper
+//! shared by the POSTs that create rows.
 
+pub mod appointments;
+pub mod callbacks;
 pub mod halls;
 pub mod health;
+pub mod kiosks;
+pub mod openapi;
+pub mod services;
+pub mod staff;
 
-use std::collections::BTreeMap;
+use axum::{
+    Router,
+    http::{HeaderValue, StatusCode, header},
+    response::{IntoResponse, Response},
+};
+use rusqlite::Transaction;
+use serde::Serialize;
 
-use axum::{Router, http::StatusCode, response::Response};
-
-use crate::{AppState, error::problem};
+use crate::{
+    AppState,
+    db::idempotency::{self, Saved},
+    error::ApiError,
+    extract::IdempotencyKey,
+    security,
+};
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(health::router())
+        .merge(services::router())
         .merge(halls::router())
+        .merge(appointments::router())
+        .merge(callbacks::router())
+        .merge(kiosks::router())
+        .merge(staff::router())
+        .merge(openapi::router())
         .fallback(api_not_found)
 }
 
 /// Unknown API paths answer problem+json, never the kiosk's index.html.
-async fn api_not_found() -> Response {
-    problem(
-        StatusCode::NOT_FOUND,
-        "There is no such API route.".to_owned(),
-        BTreeMap::new(),
+async fn api_not_found() -> ApiError {
+    ApiError::NotFound("no_such_route")
+}
+
+/// A hash of the parsed request, so the same body sent with other key order or
+/// spacing counts as the same request.
+pub fn request_hash<T: Serialize>(req: &T) -> String {
+    security::sha256_hex(&serde_json::to_vec(req).expect("request types serialize"))
+}
+
+/// Creates a row once per `Idempotency-Key`: within one IMMEDIATE transaction, a
+/// stored answer for the key is replayed (or refused if the body differs), else
+/// `create` runs and its answer is stored beside the row it wrote. Refusals from
+/// `create` roll back and are not stored, so a retry can still succeed.
+pub async fn idempotent_create<F>(
+    state: &AppState,
+    scope: &'static str,
+    key: IdempotencyKey,
+    request_hash: String,
+    create: F,
+) -> Result<Response, ApiError>
+where
+    F: FnOnce(&Transaction<'_>) -> rusqlite::Result<Result<serde_json::Value, ApiError>>
+        + Send
+        + 'static,
+{
+    let now = state.clock.unix();
+    let key = key.0.hyphenated().to_string();
+    let (status, body, replayed) = state
+        .db
+        .write(move |tx| {
+            if let Some(saved) = idempotency::find(tx, scope, &key)? {
+                return Ok(if saved.request_hash == request_hash {
+                    Ok((saved.status, saved.body, true))
+                } else {
+                    Err(ApiError::Unprocessable("idempotency_key_reused"))
+                });
+            }
+            Ok(match create(tx)? {
+                Ok(body) => {
+                    let saved = Saved {
+                        request_hash,
+                        status: StatusCode::CREATED.as_u16(),
+                        body: body.to_string(),
+                    };
+                    idempotency::save(tx, scope, &key, &saved, now)?;
+                    Ok((saved.status, saved.body, false))
+                }
+                Err(refusal) => Err(refusal),
+            })
+        })
+        .await??;
+    let mut response = (
+        StatusCode::from_u16(status).unwrap_or(StatusCode::CREATED),
+        [(header::CONTENT_TYPE, "application/json")],
+        body,
     )
+        .into_response();
+    if replayed {
+        response
+            .headers_mut()
+            .insert("idempotent-replayed", HeaderValue::from_static("true"));
+    }
+    Ok(response)
 }

@@ -1,0 +1,108 @@
+//! The `callbacks` table: call-back requests for the 12348 hotline.
+
+use kiosk_core::api::{CallbackStatus, OperatorCallback};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+pub struct NewCallback {
+    pub reference: String,
+    pub phone: String,
+    pub name: Option<String>,
+    pub topic: String,
+    pub preferred: String,
+    pub language: String,
+    pub needs: String,
+    pub may_say_12348: bool,
+    pub note: Option<String>,
+    pub consent_version: String,
+    pub kiosk_id: Option<String>,
+    pub created_at: String,
+    pub created_unix: i64,
+}
+
+pub fn insert(conn: &Connection, c: &NewCallback) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO callbacks (reference, phone, name, topic, preferred, language, needs,
+             may_say_12348, note, consent_version, kiosk_id, status, created_at, created_unix)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'queued', ?12, ?13)",
+    )?
+    .execute(params![
+        c.reference,
+        c.phone,
+        c.name,
+        c.topic,
+        c.preferred,
+        c.language,
+        c.needs,
+        c.may_say_12348,
+        c.note,
+        c.consent_version,
+        c.kiosk_id,
+        c.created_at,
+        c.created_unix,
+    ])?;
+    Ok(())
+}
+
+/// Queued callbacks for `phone` created at or after `since_unix`, oldest first.
+pub fn queued_since(conn: &Connection, phone: &str, since_unix: i64) -> rusqlite::Result<Vec<i64>> {
+    conn.prepare_cached(
+        "SELECT created_unix FROM callbacks
+         WHERE phone = ?1 AND status = 'queued' AND created_unix >= ?2
+         ORDER BY created_unix",
+    )?
+    .query_map(params![phone, since_unix], |r| r.get(0))?
+    .collect()
+}
+
+fn json_column<T: serde::de::DeserializeOwned>(r: &Row<'_>, col: &str) -> rusqlite::Result<T> {
+    let text: String = r.get(col)?;
+    serde_json::from_str(&text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
+    })
+}
+
+fn operator_view(r: &Row<'_>) -> rusqlite::Result<OperatorCallback> {
+    let status: String = r.get("status")?;
+    Ok(OperatorCallback {
+        reference: r.get("reference")?,
+        status: if status == "queued" {
+            CallbackStatus::Queued
+        } else {
+            CallbackStatus::Completed
+        },
+        phone: r.get("phone")?,
+        name: r.get("name")?,
+        topic: json_column(r, "topic")?,
+        preferred: json_column(r, "preferred")?,
+        language: json_column(r, "language")?,
+        needs: json_column(r, "needs")?,
+        may_say_12348: r.get("may_say_12348")?,
+        note: r.get("note")?,
+        kiosk_id: r.get("kiosk_id")?,
+        created_at: r.get("created_at")?,
+        completed_at: r.get("completed_at")?,
+    })
+}
+
+/// Callbacks in `status` ("queued" or "completed"), oldest first.
+pub fn list(conn: &Connection, status: &str) -> rusqlite::Result<Vec<OperatorCallback>> {
+    conn.prepare_cached("SELECT * FROM callbacks WHERE status = ?1 ORDER BY created_unix")?
+        .query_map([status], operator_view)?
+        .collect()
+}
+
+/// Marks a callback done; `None` if there is no such reference.
+pub fn complete(
+    conn: &Connection,
+    reference: &str,
+    now: &str,
+) -> rusqlite::Result<Option<OperatorCallback>> {
+    conn.prepare_cached(
+        "UPDATE callbacks SET status = 'completed', completed_at = ?2
+         WHERE reference = ?1 AND status = 'queued'",
+    )?
+    .execute(params![reference, now])?;
+    conn.prepare_cached("SELECT * FROM callbacks WHERE reference = ?1")?
+        .query_row([reference], operator_view)
+        .optional()
+}

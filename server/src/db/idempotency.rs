@@ -1,0 +1,51 @@
+//! Stored answers to POSTs, replayed for a repeated `Idempotency-Key`.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// Keys are kept at least this long (the draft standard suggests 24 hours).
+pub const RETENTION_S: i64 = 48 * 3600;
+
+/// What was answered the first time.
+pub struct Saved {
+    pub request_hash: String,
+    pub status: u16,
+    pub body: String,
+}
+
+pub fn find(conn: &Connection, scope: &str, key: &str) -> rusqlite::Result<Option<Saved>> {
+    conn.prepare_cached(
+        "SELECT request_hash, status, response_body FROM idempotency_keys
+         WHERE scope = ?1 AND key = ?2",
+    )?
+    .query_row(params![scope, key], |r| {
+        Ok(Saved {
+            request_hash: r.get(0)?,
+            status: r.get(1)?,
+            body: r.get(2)?,
+        })
+    })
+    .optional()
+}
+
+pub fn save(
+    conn: &Connection,
+    scope: &str,
+    key: &str,
+    saved: &Saved,
+    now_unix: i64,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO idempotency_keys (scope, key, request_hash, status, response_body, created_unix)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![scope, key, saved.request_hash, saved.status, saved.body, now_unix])?;
+    Ok(())
+}
+
+/// Forgets keys older than [`RETENTION_S`].
+pub fn purge(conn: &Connection, now_unix: i64) -> rusqlite::Result<usize> {
+    conn.execute(
+        "DELETE FROM idempotency_keys WHERE created_unix < ?1",
+        [now_unix - RETENTION_S],
+    )
+}

@@ -1,0 +1,168 @@
+//! `POST /callbacks` (a visitor asks 12348 to call back) and the operator desk's
+//! `GET /callbacks` and `POST /callbacks/{reference}/complete` (bearer token).
+
+use std::collections::BTreeMap;
+
+use axum::{
+    Json, Router,
+    extract::{Path, Query, State},
+    response::Response,
+    routing::post,
+};
+use kiosk_core::{
+    api::{CallbackReceipt, CallbackRequest, CallbackStatus, OperatorCallback, Preferred},
+    date::Date,
+    mask::mask_phone,
+};
+use serde::Deserialize;
+
+use crate::{
+    AppState,
+    db::{self, callbacks::NewCallback},
+    error::ApiError,
+    extract::{ApiJson, BearerToken, IdempotencyKey},
+    routes::{
+        appointments::{check_consent, check_kiosk_id, check_name, check_phone},
+        idempotent_create, request_hash,
+    },
+    security,
+};
+
+/// Queued callbacks one phone may have within [`WINDOW_S`].
+pub const MAX_QUEUED_PER_PHONE: usize = 3;
+pub const WINDOW_S: i64 = 24 * 3600;
+/// Longest note, in characters.
+pub const NOTE_MAX: usize = 500;
+/// How far ahead a preferred day may be.
+pub const MAX_DAYS_AHEAD: i64 = 14;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/callbacks", post(callbacks_create).get(callbacks_list))
+        .route("/callbacks/{reference}/complete", post(callbacks_complete))
+}
+
+async fn callbacks_create(
+    State(state): State<AppState>,
+    key: IdempotencyKey,
+    ApiJson(req): ApiJson<CallbackRequest>,
+) -> Result<Response, ApiError> {
+    let now = state.clock.hall_now();
+    let now_unix = state.clock.unix();
+    let mut errors = BTreeMap::new();
+    let phone = check_phone(&mut errors, &req.phone);
+    let name = req
+        .name
+        .as_deref()
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| check_name(&mut errors, "name", n));
+    let note = req.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
+    if note.is_some_and(|n| n.chars().count() > NOTE_MAX) {
+        errors.insert("note".into(), vec!["note_too_long".into()]);
+    }
+    if let Preferred::At { date, .. } = &req.preferred {
+        let ok = Date::parse_iso(date).is_some_and(|d| {
+            let ahead = d.days_since_epoch() - now.date().days_since_epoch();
+            (0..=MAX_DAYS_AHEAD).contains(&ahead)
+        });
+        if !ok {
+            errors.insert("preferred".into(), vec!["invalid_preferred_date".into()]);
+        }
+    }
+    let consent = check_consent(&mut errors, req.consent_version.as_deref());
+    check_kiosk_id(&mut errors, req.kiosk_id.as_deref());
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let hash = request_hash(&req);
+    let mut needs = req.needs.clone();
+    needs.sort();
+    needs.dedup();
+    let new = NewCallback {
+        reference: security::reference('C'),
+        phone,
+        name,
+        topic: serde_json::to_string(&req.topic).expect("topic serializes"),
+        preferred: serde_json::to_string(&req.preferred).expect("preferred serializes"),
+        language: serde_json::to_string(&req.language).expect("language serializes"),
+        needs: serde_json::to_string(&needs).expect("needs serialize"),
+        may_say_12348: req.may_say_12348.unwrap_or(true),
+        note: note.map(str::to_owned),
+        consent_version: consent,
+        kiosk_id: req.kiosk_id.clone(),
+        created_at: now.to_rfc3339(),
+        created_unix: now_unix,
+    };
+    let preferred = req.preferred.clone();
+    idempotent_create(&state, "callbacks", key, hash, move |tx| {
+        let recent = db::callbacks::queued_since(tx, &new.phone, now_unix - WINDOW_S)?;
+        if recent.len() >= MAX_QUEUED_PER_PHONE {
+            let oldest = recent[recent.len() - MAX_QUEUED_PER_PHONE];
+            return Ok(Err(ApiError::TooManyRequests {
+                code: "too_many_callbacks",
+                retry_after_s: u64::try_from(oldest + WINDOW_S - now_unix)
+                    .unwrap_or(1)
+                    .max(1),
+            }));
+        }
+        db::callbacks::insert(tx, &new)?;
+        let receipt = CallbackReceipt {
+            reference: new.reference.clone(),
+            status: CallbackStatus::Queued,
+            preferred,
+            phone_masked: mask_phone(&new.phone),
+        };
+        Ok(Ok(
+            serde_json::to_value(receipt).expect("receipt serializes")
+        ))
+    })
+    .await
+}
+
+/// Operator endpoints need the configured operator token.
+fn authorize_operator(state: &AppState, token: &BearerToken) -> Result<(), ApiError> {
+    match state.operator_token() {
+        Some(expected) if security::constant_time_eq(expected, &token.0) => Ok(()),
+        _ => Err(ApiError::Unauthorized),
+    }
+}
+
+#[derive(Deserialize)]
+struct ListQuery {
+    status: Option<String>,
+}
+
+async fn callbacks_list(
+    State(state): State<AppState>,
+    token: BearerToken,
+    query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<Vec<OperatorCallback>>, ApiError> {
+    authorize_operator(&state, &token)?;
+    let Query(query) = query.map_err(|_| ApiError::BadRequest("invalid_query"))?;
+    let status = match query.status.as_deref() {
+        None | Some("queued") => "queued",
+        Some("completed") => "completed",
+        Some(_) => return Err(ApiError::field("status", "invalid_status")),
+    };
+    Ok(Json(
+        state
+            .db
+            .call(move |c| db::callbacks::list(c, status))
+            .await?,
+    ))
+}
+
+async fn callbacks_complete(
+    State(state): State<AppState>,
+    token: BearerToken,
+    Path(reference): Path<String>,
+) -> Result<Json<OperatorCallback>, ApiError> {
+    authorize_operator(&state, &token)?;
+    let now = state.clock.hall_now().to_rfc3339();
+    state
+        .db
+        .call(move |c| db::callbacks::complete(c, &reference, &now))
+        .await?
+        .map(Json)
+        .ok_or(ApiError::NotFound("callback_not_found"))
+}

@@ -1,0 +1,87 @@
+//! `GET /kiosks/{id}/status` (polled by the kiosk), `POST /kiosks/{id}/heartbeat`,
+//! and `PUT /kiosks/{id}/maintenance` (staff token of that kiosk).
+
+use axum::{
+    Json, Router,
+    extract::{Path, State},
+    http::StatusCode,
+    routing::{get, post, put},
+};
+use kiosk_core::api::{Heartbeat, KioskStatus, MaintenanceRequest};
+
+use crate::{
+    AppState, db,
+    error::ApiError,
+    extract::{ApiJson, BearerToken},
+    security,
+};
+
+/// Longest maintenance message per language, in characters.
+pub const MESSAGE_MAX: usize = 200;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/kiosks/{id}/status", get(kiosks_status))
+        .route("/kiosks/{id}/heartbeat", post(kiosks_heartbeat))
+        .route("/kiosks/{id}/maintenance", put(kiosks_maintenance))
+}
+
+async fn kiosks_status(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<KioskStatus>, ApiError> {
+    state
+        .db
+        .call(move |c| db::kiosks::status(c, &id))
+        .await?
+        .map(Json)
+        .ok_or(ApiError::NotFound("unknown_kiosk"))
+}
+
+async fn kiosks_heartbeat(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    ApiJson(beat): ApiJson<Heartbeat>,
+) -> Result<StatusCode, ApiError> {
+    if beat.version.is_empty() || beat.version.len() > 64 {
+        return Err(ApiError::field("version", "invalid_version"));
+    }
+    let now = state.clock.unix();
+    let known = state
+        .db
+        .call(move |c| db::kiosks::heartbeat(c, &id, &beat, now))
+        .await?;
+    if known {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::NotFound("unknown_kiosk"))
+    }
+}
+
+async fn kiosks_maintenance(
+    State(state): State<AppState>,
+    token: BearerToken,
+    Path(id): Path<String>,
+    ApiJson(req): ApiJson<MaintenanceRequest>,
+) -> Result<Json<KioskStatus>, ApiError> {
+    if let Some(m) = &req.message
+        && [&m.zh_cn, &m.en]
+            .iter()
+            .any(|t| t.chars().count() > MESSAGE_MAX)
+    {
+        return Err(ApiError::field("message", "message_too_long"));
+    }
+    let token_hash = security::sha256_hex(token.0.as_bytes());
+    let now = state.clock.unix();
+    state
+        .db
+        .write(move |tx| {
+            if db::staff::session_kiosk(tx, &token_hash, now)?.as_deref() != Some(id.as_str()) {
+                return Ok(Err(ApiError::Unauthorized));
+            }
+            db::kiosks::set_maintenance(tx, &id, &req)
+                .map(|s| s.ok_or(ApiError::NotFound("unknown_kiosk")))
+        })
+        .await?
+        .map(Json)
+}

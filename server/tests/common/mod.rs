@@ -1,0 +1,170 @@
+//! `TestApp`: the real router on a fresh, migrated SQLite file with the demo data,
+//! a clock fixed at Monday 2026-11-30 08:00 in the hall, and known credentials.
+#![allow(dead_code)] // each test file uses a different part
+
+use axum::{
+    body::Body,
+    http::{HeaderMap, Request, StatusCode, header},
+};
+use http_body_util::BodyExt;
+use kiosk_server::{AppState, Clock, Config, app, db::Db};
+use serde_json::Value;
+use tower::ServiceExt;
+
+/// Monday 2026-11-30 08:00 at the hall (+08:00).
+pub const MONDAY_8AM: i64 = 1_795_996_800;
+pub const OPERATOR_TOKEN: &str = "test-operator-token";
+pub const STAFF_PIN: &str = "246810";
+pub const HALL: &str = "demo-hall";
+pub const KIOSK: &str = "kiosk-1";
+
+pub struct TestApp {
+    pub state: AppState,
+    pub dir: tempfile::TempDir,
+    pub config: Config,
+}
+
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl TestResponse {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|_| panic!("JSON body, got {:?}", String::from_utf8_lossy(&self.body)))
+    }
+    pub fn text(&self) -> String {
+        String::from_utf8(self.body.clone()).expect("UTF-8 body")
+    }
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+    /// The first machine code for `field` in a problem+json body.
+    pub fn code(&self, field: &str) -> String {
+        self.json()["errors"][field][0]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+}
+
+impl TestApp {
+    pub async fn new() -> Self {
+        Self::with(|_| {}).await
+    }
+
+    /// A test app whose configuration `adjust` may change first.
+    pub async fn with(adjust: impl FnOnce(&mut Config)) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let dist = dir.path().join("dist");
+        std::fs::create_dir_all(&dist).unwrap();
+        std::fs::write(
+            dist.join("index.html"),
+            "<!doctype html><title>kiosk</title><script type=\"module\">boot()</script>",
+        )
+        .unwrap();
+        std::fs::write(dist.join("app.js"), "console.log(1)").unwrap();
+        let mut config = Config::with_paths(dir.path().join("db/kiosk.sqlite3"), dist);
+        config.demo_data = true;
+        config.operator_token = Some(OPERATOR_TOKEN.into());
+        config.staff_pin = Some(STAFF_PIN.into());
+        config.rate_limit_per_minute = 0;
+        adjust(&mut config);
+        let db = Db::open(&config.db).await.unwrap();
+        let (state, _) = AppState::init(db, &config, Clock::fixed(MONDAY_8AM))
+            .await
+            .unwrap();
+        Self { state, dir, config }
+    }
+
+    pub async fn send(&self, req: Request<Body>) -> TestResponse {
+        let res = app(self.state.clone()).oneshot(req).await.unwrap();
+        let status = res.status();
+        let headers = res.headers().clone();
+        let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+        TestResponse {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn get(&self, uri: &str) -> TestResponse {
+        self.send(Request::get(uri).body(Body::empty()).unwrap())
+            .await
+    }
+
+    pub async fn get_auth(&self, uri: &str, token: &str) -> TestResponse {
+        self.send(
+            Request::get(uri)
+                .header(header::AUTHORIZATION, format!("Bearer {token}"))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+    }
+
+    /// POSTs JSON, with an `Idempotency-Key` when `key` is given.
+    pub async fn post(&self, uri: &str, body: &Value, key: Option<&str>) -> TestResponse {
+        let mut req = Request::post(uri).header(header::CONTENT_TYPE, "application/json");
+        if let Some(key) = key {
+            req = req.header("idempotency-key", key);
+        }
+        self.send(req.body(Body::from(body.to_string())).unwrap())
+            .await
+    }
+
+    pub async fn send_json(
+        &self,
+        method: &str,
+        uri: &str,
+        body: &Value,
+        token: Option<&str>,
+    ) -> TestResponse {
+        let mut req = Request::builder()
+            .method(method)
+            .uri(uri)
+            .header(header::CONTENT_TYPE, "application/json");
+        if let Some(token) = token {
+            req = req.header(header::AUTHORIZATION, format!("Bearer {token}"));
+        }
+        self.send(req.body(Body::from(body.to_string())).unwrap())
+            .await
+    }
+
+    /// Moves the fixed clock.
+    pub fn set_time(&self, unix: i64) {
+        self.state.clock.set(unix);
+    }
+}
+
+/// A fresh idempotency key.
+pub fn key() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// A valid booking for Tuesday 2026-12-01 at `hhmm` for the consultation service.
+pub fn booking(phone: &str, hhmm: &str) -> Value {
+    serde_json::json!({
+        "hall_id": HALL,
+        "service_id": "consultation",
+        "slot_start": format!("2026-12-01T{hhmm}:00+08:00"),
+        "name": "张三",
+        "phone": phone,
+        "language": "zh-CN",
+        "consent_version": "2026-11",
+    })
+}
+
+/// A valid callback request.
+pub fn callback(phone: &str) -> Value {
+    serde_json::json!({
+        "phone": phone,
+        "topic": "labour",
+        "preferred": "asap",
+        "language": "zh-CN",
+        "consent_version": "2026-11",
+    })
+}
