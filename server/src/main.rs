@@ -23,6 +23,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             "no built kiosk found (index.html missing): only /api/v1 will answer; build it with `cargo xtask run`"
         );
     }
+    tokio::spawn(housekeeping(state.clone()));
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     let url = format!("http://{}/", listener.local_addr()?);
     tracing::info!(%url, db = %config.db.display(), "legal-kiosk server listening");
@@ -33,6 +34,28 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     Ok(())
+}
+
+/// Hourly: forget idempotency keys past their retention and expired staff sessions.
+async fn housekeeping(state: AppState) {
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        let now = state.clock.unix();
+        let purged = state
+            .db
+            .call(move |c| {
+                let keys = kiosk_server::db::idempotency::purge(c, now)?;
+                let sessions =
+                    c.execute("DELETE FROM staff_sessions WHERE expires_unix < ?1", [now])?;
+                Ok(keys + sessions)
+            })
+            .await;
+        match purged {
+            Ok(n) => tracing::debug!(rows = n, "housekeeping"),
+            Err(e) => tracing::warn!(error = %e, "housekeeping failed"),
+        }
+    }
 }
 
 /// Resolves on Ctrl-C or SIGTERM so in-flight requests finish before exit.

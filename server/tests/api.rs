@@ -103,3 +103,41 @@ async fn client_routes_fall_back_to_the_kiosk_index_page() {
     assert_eq!(res.status, StatusCode::OK);
     assert_eq!(res.text(), "console.log(1)");
 }
+
+#[tokio::test]
+async fn demo_credentials_are_announced_once_on_first_start_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = kiosk_server::Config::with_paths(dir.path().join("k.sqlite3"), dir.path());
+    config.demo_data = true;
+    let start = || async {
+        let db = Db::open(&config.db).await.unwrap();
+        kiosk_server::AppState::init(db, &config, kiosk_server::Clock::system())
+            .await
+            .unwrap()
+            .1
+    };
+    let first = start().await;
+    assert_eq!(first.len(), 2, "{first:?}");
+    assert!(first.iter().any(|n| n.contains("staff PIN")));
+    assert!(first.iter().any(|n| n.contains("operator token")));
+    assert!(start().await.is_empty(), "never printed again");
+}
+
+#[tokio::test]
+async fn idempotency_keys_are_kept_at_least_a_day_then_purged() {
+    let app = TestApp::new().await;
+    let now = common::MONDAY_8AM;
+    app.post(
+        "/api/v1/callbacks",
+        &common::callback("13812345678"),
+        Some(&common::key()),
+    )
+    .await;
+    let purge = |at: i64| {
+        app.state
+            .db
+            .call(move |c| kiosk_server::db::idempotency::purge(c, at))
+    };
+    assert_eq!(purge(now + 24 * 3600).await.unwrap(), 0);
+    assert_eq!(purge(now + 49 * 3600).await.unwrap(), 1);
+}

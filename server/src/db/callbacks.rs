@@ -43,11 +43,11 @@ pub fn insert(conn: &Connection, c: &NewCallback) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Queued callbacks for `phone` created at or after `since_unix`, oldest first.
+/// Queued callbacks for `phone` created after `since_unix`, oldest first.
 pub fn queued_since(conn: &Connection, phone: &str, since_unix: i64) -> rusqlite::Result<Vec<i64>> {
     conn.prepare_cached(
         "SELECT created_unix FROM callbacks
-         WHERE phone = ?1 AND status = 'queued' AND created_unix >= ?2
+         WHERE phone = ?1 AND status = 'queued' AND created_unix > ?2
          ORDER BY created_unix",
     )?
     .query_map(params![phone, since_unix], |r| r.get(0))?
