@@ -38,3 +38,22 @@ test("the loading notice is in index.html before the app starts", async ({ reque
   expect(html).toContain('id="kiosk-loading"');
   expect(html).toContain("正在启动");
 });
+
+test("the kiosk runs under its strict CSP with no violations or console errors", async ({
+  kiosk,
+  page,
+}) => {
+  const problems: string[] = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(msg.text());
+  });
+  page.on("pageerror", (err) => problems.push(err.message));
+  const response = await page.goto("/");
+  const csp = response?.headers()["content-security-policy"] ?? "";
+  expect(csp).toContain("'wasm-unsafe-eval'");
+  expect(csp).not.toContain("unsafe-inline");
+  await expect(kiosk.tiles).toHaveCount(4);
+  await kiosk.press(kiosk.tile("无障碍"));
+  await expect(kiosk.heading).toHaveText("无障碍设置");
+  expect(problems).toEqual([]);
+});
