@@ -178,6 +178,28 @@ async fn a_booking_is_confirmed_with_a_reference_and_only_masked_data() {
 }
 
 #[tokio::test]
+async fn an_id_number_is_not_kept_for_a_service_that_does_not_need_one() {
+    let app = TestApp::new().await;
+    let mut body = booking("13812345678", "09:30");
+    body["id_number"] = json!("11010519491231002X");
+    let res = app.post("/api/v1/appointments", &body, Some(&key())).await;
+    assert_eq!(res.status, StatusCode::CREATED);
+    let kept: (Option<String>, Option<String>) = app
+        .state
+        .db
+        .call(|c| {
+            c.query_row(
+                "SELECT id_number_hash, id_number_last4 FROM appointments",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+        })
+        .await
+        .unwrap();
+    assert_eq!(kept, (None, None));
+}
+
+#[tokio::test]
 async fn booking_validation_names_each_bad_field() {
     let app = TestApp::new().await;
     let cases: Vec<(serde_json::Value, &str, &str)> = vec![

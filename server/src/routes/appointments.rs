@@ -159,6 +159,17 @@ async fn appointments_create(
         if service.requires_id_number && checked.id_number.is_none() {
             return Ok(Err(ApiError::field("id_number", "id_number_required")));
         }
+        // Collect the minimum (PIPL art. 6): an ID number given for a service that
+        // does not need one is not kept.
+        let (id_hash, id_last4) = if service.requires_id_number {
+            let last4 = checked
+                .id_number
+                .as_deref()
+                .map(|id| id[id.len() - 4..].to_owned());
+            (id_hash, last4)
+        } else {
+            (None, None)
+        };
         let mut needs = req.needs.clone();
         needs.sort();
         needs.dedup();
@@ -172,10 +183,7 @@ async fn appointments_create(
             name: checked.name.clone(),
             phone: checked.phone.clone(),
             id_number_hash: id_hash,
-            id_number_last4: checked
-                .id_number
-                .as_deref()
-                .map(|id| id[id.len() - 4..].to_owned()),
+            id_number_last4: id_last4,
             needs: serde_json::to_string(&needs).expect("needs serialize"),
             language: req.language.tag().to_owned(),
             consent_version: checked.consent.clone(),
