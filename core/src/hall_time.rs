@@ -25,11 +25,16 @@ impl HallTime {
 
     /// The local time of a Unix timestamp (seconds), rounded down to the minute.
     pub fn from_unix(seconds: i64) -> Self {
+        Self::checked_from_unix(seconds).expect("timestamp within years 0..65535")
+    }
+
+    /// Like [`HallTime::from_unix`], `None` outside years 0..=65535.
+    pub fn checked_from_unix(seconds: i64) -> Option<Self> {
         let minutes = seconds.div_euclid(60) + HALL_OFFSET_MINUTES;
         let days = minutes.div_euclid(24 * 60);
         let minute = u16::try_from(minutes.rem_euclid(24 * 60)).expect("< 1440");
-        let date = Date::from_days_since_epoch(days).expect("timestamp within years 0..65535");
-        Self { date, minute }
+        let date = Date::from_days_since_epoch(days)?;
+        Some(Self { date, minute })
     }
 
     /// Seconds since the Unix epoch.
@@ -69,7 +74,7 @@ impl HallTime {
         if rest.len() < 8 {
             return None;
         }
-        let (clock, offset) = rest.split_at(8);
+        let (clock, offset) = (rest.get(..8)?, rest.get(8..)?);
         let b = clock.as_bytes();
         if b[2] != b':' || b[5] != b':' {
             return None;
@@ -104,7 +109,7 @@ impl HallTime {
             }
         };
         let utc_minutes = date.days_since_epoch() * 24 * 60 + h * 60 + m - offset_minutes;
-        Some(Self::from_unix(utc_minutes * 60))
+        Self::checked_from_unix(utc_minutes * 60)
     }
 }
 

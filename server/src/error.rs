@@ -24,6 +24,9 @@ pub enum ApiError {
     /// 404: the named thing does not exist (or is not the caller's).
     #[error("not found: {0}")]
     NotFound(&'static str),
+    /// 405: the path exists, the method does not.
+    #[error("method not allowed")]
+    MethodNotAllowed,
     /// 409: the request conflicts with the current state (code says how).
     #[error("conflict: {0}")]
     Conflict(&'static str),
@@ -61,6 +64,7 @@ impl ApiError {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
+            Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -76,6 +80,10 @@ impl ApiError {
             Self::BadRequest(code) => (code, "The request cannot be used as sent.".into()),
             Self::Unauthorized => ("unauthorized", "A valid bearer token is required.".into()),
             Self::NotFound(code) => (code, "Nothing was found for this request.".into()),
+            Self::MethodNotAllowed => (
+                "method_not_allowed",
+                "This path does not take that method.".into(),
+            ),
             Self::Conflict(code) => (code, "The request conflicts with the current state.".into()),
             Self::PayloadTooLarge => ("body_too_large", "The request body is over 16 KiB.".into()),
             Self::UnsupportedMediaType => (

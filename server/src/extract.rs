@@ -89,3 +89,21 @@ impl<S: Send + Sync> FromRequestParts<S> for BearerToken {
             .ok_or(ApiError::Unauthorized)
     }
 }
+
+/// A path parameter, like `axum::extract::Path`, refused as problem+json.
+pub struct ApiPath<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for ApiPath<T>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|p| ApiPath(p.0))
+            .map_err(|_| ApiError::BadRequest("invalid_path"))
+    }
+}

@@ -1,6 +1,5 @@
-//! A per-kiosk limit on write requests (token bucket), so a stuck or misused kiosk
-//! cannot flood the hall's database. Kiosks name themselves with `X-Kiosk-Id`;
-//! other clients are keyed by address.
+//! A per-client limit on write requests (token bucket), so a stuck or misused
+//! kiosk cannot flood the hall's database. Clients are told apart by address.
 
 use std::{collections::HashMap, net::SocketAddr, sync::Mutex, time::Instant};
 
@@ -59,15 +58,19 @@ pub async fn limit_writes(State(state): State<AppState>, req: Request, next: Nex
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         return next.run(req).await;
     }
+    // The client's address decides the bucket: a header chosen by the client
+    // could be rotated to dodge the limit (or to flood the table). Kiosks each
+    // have their own address; the header only tells apart clients that have none
+    // (in-process tests).
     let key = req
-        .headers()
-        .get("x-kiosk-id")
-        .and_then(|v| v.to_str().ok())
-        .map(|k| format!("kiosk:{k}"))
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| format!("addr:{}", c.0.ip()))
         .or_else(|| {
-            req.extensions()
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|c| format!("addr:{}", c.0.ip()))
+            req.headers()
+                .get("x-kiosk-id")
+                .and_then(|v| v.to_str().ok())
+                .map(|k| format!("kiosk:{k}"))
         })
         .unwrap_or_else(|| "unknown".to_owned());
     match state.rate_limiter().take(&key) {

@@ -37,6 +37,12 @@ pub fn router() -> Router<AppState> {
         .merge(staff::router())
         .merge(openapi::router())
         .fallback(api_not_found)
+        .method_not_allowed_fallback(api_method_not_allowed)
+}
+
+/// A known path with the wrong method also answers problem+json.
+async fn api_method_not_allowed() -> ApiError {
+    ApiError::MethodNotAllowed
 }
 
 /// Unknown API paths answer problem+json, never the kiosk's index.html.

@@ -40,21 +40,21 @@ pub fn load(conn: &Connection, hall_id: &str) -> rusqlite::Result<Option<Schedul
     }))
 }
 
-/// Seats taken per slot start (RFC 3339) for one hall and service between two
-/// slot starts (inclusive).
+/// Seats taken and the capacity recorded at the first booking, per slot start
+/// (RFC 3339), for one hall and service between two slot starts (inclusive).
 pub fn seats_taken(
     conn: &Connection,
     hall_id: &str,
     service_id: &str,
     from: &str,
     to: &str,
-) -> rusqlite::Result<Vec<(String, u32)>> {
+) -> rusqlite::Result<Vec<(String, (u32, u32))>> {
     conn.prepare_cached(
-        "SELECT slot_start, taken FROM slot_seats
+        "SELECT slot_start, taken, capacity FROM slot_seats
          WHERE hall_id = ?1 AND service_id = ?2 AND slot_start BETWEEN ?3 AND ?4",
     )?
     .query_map(params![hall_id, service_id, from, to], |r| {
-        Ok((r.get(0)?, r.get(1)?))
+        Ok((r.get(0)?, (r.get(1)?, r.get(2)?)))
     })?
     .collect()
 }

@@ -4,12 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use axum::{
-    Json, Router,
-    extract::{Path, State},
-    response::Response,
-    routing::post,
-};
+use axum::{Json, Router, extract::State, response::Response, routing::post};
 use kiosk_core::{
     api::{
         Appointment, AppointmentCancel, AppointmentLookup, AppointmentRequest, AppointmentStatus,
@@ -26,7 +21,7 @@ use crate::{
         appointments::{BookError, NewAppointment},
     },
     error::{ApiError, FieldErrors},
-    extract::{ApiJson, IdempotencyKey},
+    extract::{ApiJson, ApiPath, IdempotencyKey},
     routes::{idempotent_create, request_hash},
     security,
 };
@@ -232,7 +227,7 @@ async fn appointments_lookup(
 
 async fn appointments_cancel(
     State(state): State<AppState>,
-    Path(reference): Path<String>,
+    ApiPath(reference): ApiPath<String>,
     ApiJson(req): ApiJson<AppointmentCancel>,
 ) -> Result<Json<Appointment>, ApiError> {
     let phone =

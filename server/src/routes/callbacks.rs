@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use axum::{
     Json, Router,
-    extract::{Path, Query, State},
+    extract::{Query, State},
     response::Response,
     routing::post,
 };
@@ -20,7 +20,7 @@ use crate::{
     AppState,
     db::{self, callbacks::NewCallback},
     error::ApiError,
-    extract::{ApiJson, BearerToken, IdempotencyKey},
+    extract::{ApiJson, ApiPath, BearerToken, IdempotencyKey},
     routes::{
         appointments::{check_consent, check_kiosk_id, check_name, check_phone},
         idempotent_create, request_hash,
@@ -155,7 +155,7 @@ async fn callbacks_list(
 async fn callbacks_complete(
     State(state): State<AppState>,
     token: BearerToken,
-    Path(reference): Path<String>,
+    ApiPath(reference): ApiPath<String>,
 ) -> Result<Json<OperatorCallback>, ApiError> {
     authorize_operator(&state, &token)?;
     let now = state.clock.hall_now().to_rfc3339();

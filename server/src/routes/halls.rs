@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use axum::{
     Json, Router,
-    extract::{Path, Query, State},
+    extract::{Query, State},
     routing::get,
 };
 use kiosk_core::{
@@ -14,7 +14,7 @@ use kiosk_core::{
 };
 use serde::Deserialize;
 
-use crate::{AppState, db, error::ApiError};
+use crate::{AppState, db, error::ApiError, extract::ApiPath};
 
 /// Longest window of days one slot query may ask for.
 pub const MAX_DAYS: u32 = 14;
@@ -39,7 +39,7 @@ struct SlotQuery {
 
 async fn slots_list(
     State(state): State<AppState>,
-    Path(hall): Path<String>,
+    ApiPath(hall): ApiPath<String>,
     query: Result<Query<SlotQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<Vec<Slot>>, ApiError> {
     let Query(query) = query.map_err(|_| ApiError::BadRequest("invalid_query"))?;
@@ -77,7 +77,7 @@ async fn slots_list(
             let (Some(first), Some(last)) = (all.first(), all.last()) else {
                 return Ok(Ok(Vec::new()));
             };
-            let taken: HashMap<String, u32> = db::schedules::seats_taken(
+            let taken: HashMap<String, (u32, u32)> = db::schedules::seats_taken(
                 c,
                 &hall,
                 &service,
@@ -90,7 +90,9 @@ async fn slots_list(
                 .into_iter()
                 .map(|(start, end)| {
                     let start = start.to_rfc3339();
-                    let used = taken.get(&start).copied().unwrap_or(0);
+                    // A slot keeps the capacity it had at its first booking, as the
+                    // booking transaction does.
+                    let (used, capacity) = taken.get(&start).copied().unwrap_or((0, capacity));
                     Slot {
                         remaining: capacity.saturating_sub(used),
                         start,

@@ -3,7 +3,7 @@
 
 use axum::{
     Json, Router,
-    extract::{Path, State},
+    extract::State,
     http::StatusCode,
     routing::{get, post, put},
 };
@@ -12,7 +12,7 @@ use kiosk_core::api::{Heartbeat, KioskStatus, MaintenanceRequest};
 use crate::{
     AppState, db,
     error::ApiError,
-    extract::{ApiJson, BearerToken},
+    extract::{ApiJson, ApiPath, BearerToken},
     security,
 };
 
@@ -28,7 +28,7 @@ pub fn router() -> Router<AppState> {
 
 async fn kiosks_status(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<Json<KioskStatus>, ApiError> {
     state
         .db
@@ -40,7 +40,7 @@ async fn kiosks_status(
 
 async fn kiosks_heartbeat(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(beat): ApiJson<Heartbeat>,
 ) -> Result<StatusCode, ApiError> {
     if beat.version.is_empty() || beat.version.len() > 64 {
@@ -61,7 +61,7 @@ async fn kiosks_heartbeat(
 async fn kiosks_maintenance(
     State(state): State<AppState>,
     token: BearerToken,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(req): ApiJson<MaintenanceRequest>,
 ) -> Result<Json<KioskStatus>, ApiError> {
     if let Some(m) = &req.message

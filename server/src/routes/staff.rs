@@ -30,14 +30,21 @@ async fn staff_session_create(
         tracing::info!(kiosk_id = %kiosk, outcome, "staff sign-in attempt");
     };
     let k = kiosk.clone();
-    let (pin_hash, locked) = state
+    // The attempt is counted as a failure before the PIN is checked, in one write
+    // transaction with the lock check, so PINs sent side by side cannot get more
+    // checks than the lockout allows.
+    let (pin_hash, locked, lockout) = state
         .db
-        .call(move |c| {
+        .write(move |c| {
             let pin_hash = db::staff::pin_hash_for_kiosk(c, &k)?;
             let locked = db::staff::locked_for(c, &k, now)?;
-            Ok((pin_hash, locked))
+            let lockout = match (&pin_hash, locked) {
+                (Some(_), None) => db::staff::record_failure(c, &k, now)?,
+                _ => None,
+            };
+            Ok(Ok::<_, ApiError>((pin_hash, locked, lockout)))
         })
-        .await?;
+        .await??;
     let record = |outcome: &'static str| {
         let k = kiosk.clone();
         let db = state.db.clone();
@@ -72,14 +79,7 @@ async fn staff_session_create(
     };
     if !ok {
         log("wrong_pin");
-        let k = kiosk.clone();
-        let lockout = state
-            .db
-            .call(move |c| {
-                db::staff::log_attempt(c, &k, now, "wrong_pin")?;
-                db::staff::record_failure(c, &k, now)
-            })
-            .await?;
+        record("wrong_pin").await?;
         return Err(match lockout {
             Some(seconds) => ApiError::TooManyRequests {
                 code: "staff_locked",

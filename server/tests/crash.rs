@@ -1,0 +1,443 @@
+//! The real binary killed with SIGKILL while bookings stream in: every booking
+//! that was answered 201 is in the database afterwards, the file passes SQLite's
+//! integrity check, and the server starts again on it and finds the bookings.
+
+use std::{
+    fs::File,
+    io::{Read, Write},
+    net::{SocketAddr, TcpListener, TcpStream},
+    path::{Path, PathBuf},
+    process::{Child, Command, Stdio},
+    sync::{
+        Arc, Mutex,
+        atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering},
+    },
+    thread,
+    time::{Duration, Instant},
+};
+
+use serde_json::{Value, json};
+
+const CYCLES: usize = 3;
+/// Bookings confirmed in a cycle before the server is killed…
+const CONFIRMED_BEFORE_KILL: usize = 30;
+/// …or after this long, whichever comes first.
+const STREAM_FOR: Duration = Duration::from_millis(1500);
+const CLIENT_THREADS: usize = 4;
+/// No new cycle starts after this, to keep the test short.
+const TIME_BUDGET: Duration = Duration::from_secs(25);
+
+/// The server process; killed and reaped on every way out of the test.
+struct Server {
+    child: Child,
+    addr: SocketAddr,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Starts the binary on `dir/kiosk.sqlite3` and waits until `/health` answers 200.
+fn start(dir: &Path, run: usize) -> Server {
+    // Another process may take the free port before the server binds it: retry.
+    const ATTEMPTS: usize = 3;
+    for attempt in 1..=ATTEMPTS {
+        let addr = SocketAddr::from(([127, 0, 0, 1], free_port()));
+        let log_path = dir.join(format!("server-{run}-{attempt}.log"));
+        let mut command = Command::new(env!("CARGO_BIN_EXE_kiosk-server"));
+        for var in [
+            "KIOSK_ADDR",
+            "KIOSK_DB",
+            "KIOSK_DIST",
+            "KIOSK_DEMO_DATA",
+            "KIOSK_OPERATOR_TOKEN",
+            "KIOSK_STAFF_PIN",
+            "KIOSK_ID_HASH_KEY",
+            "KIOSK_RATE_LIMIT",
+            "KIOSK_REQUEST_TIMEOUT",
+        ] {
+            command.env_remove(var);
+        }
+        let child = command
+            .arg("--addr")
+            .arg(addr.to_string())
+            .arg("--db")
+            .arg(dir.join("kiosk.sqlite3"))
+            .arg("--dist")
+            .arg(dir.join("dist"))
+            .args(["--demo-data", "--rate-limit-per-minute", "0"])
+            .env("RUST_LOG", "warn")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(File::create(&log_path).unwrap())
+            .spawn()
+            .expect("the kiosk-server binary starts");
+        let mut server = Server { child, addr };
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Ok((200, _)) = http(addr, "GET", "/api/v1/health", &[], None) {
+                return server;
+            }
+            let exited = server.child.try_wait().unwrap();
+            if exited.is_some() && attempt < ATTEMPTS {
+                break;
+            }
+            if exited.is_some() || Instant::now() > deadline {
+                panic!(
+                    "server did not come up (exit: {exited:?}); its log:\n{}",
+                    std::fs::read_to_string(&log_path).unwrap_or_default()
+                );
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+    unreachable!("the last attempt returns or panics")
+}
+
+/// One HTTP/1.1 request on its own connection: status and body.
+fn http(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Option<&Value>,
+) -> std::io::Result<(u16, Vec<u8>)> {
+    let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(2))?;
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    stream.set_write_timeout(Some(Duration::from_secs(10)))?;
+    let body = body.map(Value::to_string).unwrap_or_default();
+    let mut request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for (name, value) in headers {
+        request.push_str(&format!("{name}: {value}\r\n"));
+    }
+    request.push_str("\r\n");
+    request.push_str(&body);
+    stream.write_all(request.as_bytes())?;
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response)?;
+    parse_response(&response).ok_or_else(|| {
+        std::io::Error::new(
+            std::io::ErrorKind::UnexpectedEof,
+            format!("incomplete response ({} bytes)", response.len()),
+        )
+    })
+}
+
+fn parse_response(raw: &[u8]) -> Option<(u16, Vec<u8>)> {
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n")?;
+    let head = std::str::from_utf8(&raw[..split]).ok()?;
+    let body = &raw[split + 4..];
+    let status = head.split(' ').nth(1)?.parse().ok()?;
+    let header = |name: &str| {
+        head.lines().skip(1).find_map(|l| {
+            let (n, v) = l.split_once(':')?;
+            n.trim()
+                .eq_ignore_ascii_case(name)
+                .then(|| v.trim().to_owned())
+        })
+    };
+    if header("transfer-encoding").is_some_and(|v| v.eq_ignore_ascii_case("chunked")) {
+        return Some((status, dechunk(body)?));
+    }
+    match header("content-length") {
+        Some(len) => {
+            let len: usize = len.parse().ok()?;
+            (body.len() >= len).then(|| (status, body[..len].to_vec()))
+        }
+        None => Some((status, body.to_vec())),
+    }
+}
+
+fn dechunk(mut body: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    loop {
+        let line_end = body.windows(2).position(|w| w == b"\r\n")?;
+        let size_text = std::str::from_utf8(&body[..line_end]).ok()?;
+        let size = usize::from_str_radix(size_text.split(';').next()?.trim(), 16).ok()?;
+        body = &body[line_end + 2..];
+        if size == 0 {
+            return Some(out);
+        }
+        out.extend_from_slice(body.get(..size)?);
+        body = body.get(size + 2..)?;
+    }
+}
+
+fn get_json(addr: SocketAddr, path: &str) -> Value {
+    let (status, body) = http(addr, "GET", path, &[], None).unwrap();
+    assert_eq!(
+        status,
+        200,
+        "GET {path}: {}",
+        String::from_utf8_lossy(&body)
+    );
+    serde_json::from_slice(&body).unwrap()
+}
+
+/// One free seat per entry: (service, slot start), for services needing no ID number.
+fn free_seats(addr: SocketAddr) -> Vec<(String, String)> {
+    let services = get_json(addr, "/api/v1/services");
+    let mut seats = Vec::new();
+    for service in services
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["requires_id_number"] == false)
+        .take(4)
+    {
+        let id = service["id"].as_str().unwrap();
+        let slots = get_json(
+            addr,
+            &format!("/api/v1/halls/demo-hall/slots?service={id}&days=14"),
+        );
+        for slot in slots.as_array().unwrap() {
+            for _ in 0..slot["remaining"].as_u64().unwrap() {
+                seats.push((id.to_owned(), slot["start"].as_str().unwrap().to_owned()));
+            }
+        }
+    }
+    // Popped from the end: the earliest slots are booked first.
+    seats.sort_by(|a, b| (&b.1, &b.0).cmp(&(&a.1, &a.0)));
+    seats
+}
+
+/// A booking answered 201.
+#[derive(Clone, Debug)]
+struct Confirmed {
+    reference: String,
+    phone: String,
+}
+
+#[derive(Default)]
+struct Tally {
+    sent: AtomicUsize,
+    in_flight: AtomicUsize,
+    confirmed: AtomicUsize,
+    refused: AtomicUsize,
+    server_errors: AtomicUsize,
+    unanswered: AtomicUsize,
+}
+
+/// Streams bookings from several threads until `stop`; returns the confirmed ones.
+fn stream_bookings(
+    addr: SocketAddr,
+    seats: Vec<(String, String)>,
+    phones: &Arc<AtomicU64>,
+    tally: &Arc<Tally>,
+    stop: &Arc<AtomicBool>,
+) -> Vec<thread::JoinHandle<Vec<Confirmed>>> {
+    let seats = Arc::new(Mutex::new(seats));
+    (0..CLIENT_THREADS)
+        .map(|_| {
+            let (seats, phones, tally, stop) = (
+                Arc::clone(&seats),
+                Arc::clone(phones),
+                Arc::clone(tally),
+                Arc::clone(stop),
+            );
+            thread::spawn(move || {
+                let mut mine = Vec::new();
+                while !stop.load(Ordering::SeqCst) {
+                    let Some((service, start)) = seats.lock().unwrap().pop() else {
+                        break;
+                    };
+                    let phone = format!("139{:08}", phones.fetch_add(1, Ordering::SeqCst));
+                    let body = json!({
+                        "hall_id": "demo-hall",
+                        "service_id": service,
+                        "slot_start": start,
+                        "name": "李四",
+                        "phone": phone,
+                        "language": "zh-CN",
+                        "consent_version": "2026-11",
+                        "kiosk_id": "kiosk-1",
+                    });
+                    let key = uuid::Uuid::new_v4().to_string();
+                    tally.sent.fetch_add(1, Ordering::SeqCst);
+                    tally.in_flight.fetch_add(1, Ordering::SeqCst);
+                    let answer = http(
+                        addr,
+                        "POST",
+                        "/api/v1/appointments",
+                        &[("Idempotency-Key", &key)],
+                        Some(&body),
+                    );
+                    tally.in_flight.fetch_sub(1, Ordering::SeqCst);
+                    match answer {
+                        Ok((201, body)) => {
+                            let v: Value = serde_json::from_slice(&body).unwrap();
+                            mine.push(Confirmed {
+                                reference: v["reference"].as_str().unwrap().to_owned(),
+                                phone,
+                            });
+                            tally.confirmed.fetch_add(1, Ordering::SeqCst);
+                        }
+                        Ok((status, _)) if status >= 500 => {
+                            tally.server_errors.fetch_add(1, Ordering::SeqCst);
+                        }
+                        Ok(_) => {
+                            tally.refused.fetch_add(1, Ordering::SeqCst);
+                        }
+                        // The server died under this request (or before it).
+                        Err(_) => {
+                            tally.unanswered.fetch_add(1, Ordering::SeqCst);
+                            break;
+                        }
+                    }
+                }
+                mine
+            })
+        })
+        .collect()
+}
+
+/// What the database file says after the crash: references missing among
+/// `confirmed`, integrity check, rows, seats taken, standing bookings.
+fn inspect(db: &Path, confirmed: &[Confirmed]) -> (usize, String, u64, u64, u64) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let integrity: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    let mut find = conn
+        .prepare("SELECT COUNT(*) FROM appointments WHERE reference = ?1")
+        .unwrap();
+    let missing = confirmed
+        .iter()
+        .filter(|c| {
+            find.query_row([&c.reference], |r| r.get::<_, u64>(0))
+                .unwrap()
+                != 1
+        })
+        .count();
+    let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, u64>(0)).unwrap();
+    let rows = count("SELECT COUNT(*) FROM appointments");
+    let taken = count("SELECT COALESCE(SUM(taken), 0) FROM slot_seats");
+    let booked = count("SELECT COUNT(*) FROM appointments WHERE status = 'booked'");
+    (missing, integrity, rows, taken, booked)
+}
+
+fn lookup(addr: SocketAddr, booking: &Confirmed) -> (u16, Value) {
+    let (status, body) = http(
+        addr,
+        "POST",
+        "/api/v1/appointments/lookup",
+        &[],
+        Some(&json!({ "reference": booking.reference, "phone": booking.phone })),
+    )
+    .unwrap();
+    (status, serde_json::from_slice(&body).unwrap_or_default())
+}
+
+#[test]
+fn confirmed_bookings_survive_sigkill_and_the_server_restarts_on_the_same_file() {
+    let test_started = Instant::now();
+    let dir = tempfile::tempdir().unwrap();
+    let db: PathBuf = dir.path().join("kiosk.sqlite3");
+    let mut server = start(dir.path(), 0);
+    let phones = Arc::new(AtomicU64::new(0));
+    let mut confirmed: Vec<Confirmed> = Vec::new();
+    let mut unanswered_total = 0;
+    for cycle in 1..=CYCLES {
+        if cycle > 1 && test_started.elapsed() > TIME_BUDGET {
+            println!("cycle {cycle}: skipped, the time budget is spent");
+            break;
+        }
+        let cycle_started = Instant::now();
+        let seats = free_seats(server.addr);
+        if seats.is_empty() {
+            assert_eq!(cycle, 1, "cycle {cycle}: no free seats left");
+            println!(
+                "SKIPPED: the demo hall has no future slots in the next 14 days by the real clock"
+            );
+            return;
+        }
+        let seats_offered = seats.len();
+        let tally = Arc::new(Tally::default());
+        let stop = Arc::new(AtomicBool::new(false));
+        let streamed = Instant::now();
+        let clients = stream_bookings(server.addr, seats, &phones, &tally, &stop);
+        while tally.confirmed.load(Ordering::SeqCst) < CONFIRMED_BEFORE_KILL
+            && streamed.elapsed() < STREAM_FOR
+        {
+            thread::sleep(Duration::from_millis(1));
+        }
+        let in_flight_at_kill = tally.in_flight.load(Ordering::SeqCst);
+        server.child.kill().unwrap(); // SIGKILL on unix
+        server.child.wait().unwrap();
+        stop.store(true, Ordering::SeqCst);
+        let this_cycle: Vec<Confirmed> = clients
+            .into_iter()
+            .flat_map(|c| c.join().expect("client thread"))
+            .collect();
+        confirmed.extend(this_cycle.iter().cloned());
+        let unanswered = tally.unanswered.load(Ordering::SeqCst);
+        unanswered_total += unanswered;
+
+        let (missing, integrity, rows, taken, booked) = inspect(&db, &confirmed);
+        println!(
+            "cycle {cycle}: {seats_offered} free seats, {} sent, {} confirmed (201), {} refused, \
+             {} × 5xx, {in_flight_at_kill} in flight at SIGKILL, {unanswered} unanswered; \
+             DB: {rows} rows for {} confirmed so far, missing = {missing}, \
+             integrity_check = {integrity}, seats taken = {taken}, booked = {booked}",
+            tally.sent.load(Ordering::SeqCst),
+            this_cycle.len(),
+            tally.refused.load(Ordering::SeqCst),
+            tally.server_errors.load(Ordering::SeqCst),
+            confirmed.len(),
+        );
+        assert!(
+            !this_cycle.is_empty(),
+            "cycle {cycle}: nothing was confirmed"
+        );
+        assert_eq!(
+            tally.server_errors.load(Ordering::SeqCst),
+            0,
+            "cycle {cycle}: 5xx answers"
+        );
+        assert_eq!(missing, 0, "cycle {cycle}: confirmed bookings lost");
+        assert_eq!(integrity, "ok", "cycle {cycle}");
+        assert!(
+            rows <= (confirmed.len() + unanswered_total) as u64,
+            "cycle {cycle}: {rows} rows, more than the requests that could have committed"
+        );
+        assert_eq!(taken, booked, "cycle {cycle}: seats and bookings disagree");
+
+        server = start(dir.path(), cycle);
+        let health = get_json(server.addr, "/api/v1/health");
+        assert_eq!(health["status"], "ok");
+        assert_eq!(health["db"], "ok");
+        for booking in [this_cycle.first(), this_cycle.last(), confirmed.first()]
+            .into_iter()
+            .flatten()
+        {
+            let (status, body) = lookup(server.addr, booking);
+            assert_eq!(status, 200, "cycle {cycle}: lookup of {booking:?}: {body}");
+            assert_eq!(body["reference"], booking.reference.as_str());
+            assert_eq!(body["status"], "booked");
+        }
+        println!(
+            "cycle {cycle}: restarted, health ok, lookups ok, {} ms",
+            cycle_started.elapsed().as_millis()
+        );
+    }
+    println!(
+        "{} bookings confirmed over the cycles, none missing, in {} ms",
+        confirmed.len(),
+        test_started.elapsed().as_millis()
+    );
+}
