@@ -9,6 +9,7 @@ pub mod components;
 pub mod i18n;
 pub mod pages;
 pub mod prefs;
+pub mod self_check;
 
 use leptos::prelude::*;
 use leptos_router::{

@@ -8,6 +8,7 @@
 //! Unknown answers ("I don't know") lower the likelihood to "maybe", never further.
 
 mod article;
+mod explain;
 mod iso_date;
 mod labels;
 mod means;
@@ -17,6 +18,7 @@ mod standards;
 
 use serde::{Deserialize, Serialize};
 
+pub use self::explain::explain as explain_article;
 use self::outcome::say;
 use self::rules::route;
 pub use self::standards::{Comparison, EMBEDDED_JSON, InvalidStandards, Standard, Standards};

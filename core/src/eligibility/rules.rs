@@ -23,6 +23,12 @@ enum Basis {
 }
 
 impl Matter {
+    /// Whether the matter is one of LAL 31's, where a financial condition applies
+    /// unless an art. 42 status waives it (so the self-check asks about statuses).
+    pub fn has_financial_condition(self) -> bool {
+        matches!(self.basis(), Basis::FinancialCondition(_))
+    }
+
     fn basis(self) -> Basis {
         use Basis::*;
         match self {
