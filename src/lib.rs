@@ -13,7 +13,7 @@ pub mod self_check;
 
 use leptos::prelude::*;
 use leptos_router::{
-    components::{Route, Router, Routes},
+    components::{ParentRoute, Route, Router, Routes},
     path,
 };
 use leptos_use_event_listener::use_event_listener;
@@ -22,8 +22,15 @@ use crate::{
     components::{error_notice::ErrorNotice, footer::KioskFooter, header::KioskHeader},
     i18n::Msg,
     pages::{
-        accessibility::AccessibilityPage, booking::BookingPage, callback::CallbackPage,
-        eligibility::EligibilityPage, home::HomePage, not_found::NotFoundPage,
+        accessibility::AccessibilityPage,
+        booking::BookingPage,
+        callback::CallbackPage,
+        eligibility::{
+            EligibilityLayout, check::EligibilityCheckPage, intro::EligibilityIntroPage,
+            question::EligibilityQuestionPage, result::EligibilityResultPage,
+        },
+        home::HomePage,
+        not_found::NotFoundPage,
     },
     prefs::{provide_prefs, use_t},
 };
@@ -82,7 +89,12 @@ pub fn App() -> impl IntoView {
                 <ErrorBoundary fallback=|_errors| view! { <ErrorNotice /> }>
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=HomePage />
-                        <Route path=path!("/eligibility") view=EligibilityPage />
+                        <ParentRoute path=path!("/eligibility") view=EligibilityLayout>
+                            <Route path=path!("") view=EligibilityIntroPage />
+                            <Route path=path!("q/:step") view=EligibilityQuestionPage />
+                            <Route path=path!("check") view=EligibilityCheckPage />
+                            <Route path=path!("result") view=EligibilityResultPage />
+                        </ParentRoute>
                         <Route path=path!("/booking") view=BookingPage />
                         <Route path=path!("/callback") view=CallbackPage />
                         <Route path=path!("/accessibility") view=AccessibilityPage />

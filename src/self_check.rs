@@ -209,6 +209,8 @@ impl Answers {
     pub fn questions(&self, standards: &Standards, today: Date) -> Vec<Question> {
         let mut qs = vec![Question::Category, Question::Matter];
         let Some(matter) = self.matter else {
+            // The fewest any matter needs, so progress never overstates the end.
+            qs.extend([Question::Lawyer, Question::Urgency]);
             return qs;
         };
         qs.push(Question::Lawyer);

@@ -41,6 +41,31 @@ export class Kiosk {
     return this.page.getByRole("main").getByRole("listitem").getByRole("link", { name });
   }
 
+  /** An answer button of a self-check question, by its exact label. */
+  answer(name: string): Locator {
+    return this.page.getByRole("main").getByRole("list").getByRole("button", { name, exact: true });
+  }
+
+  /** The project that also runs axe and writes screenshots on every step. */
+  get primary(): boolean {
+    return this.info.project.name === "portrait";
+  }
+
+  /** Tabs to the control whose text is `name` (at most 60 stops) and presses `key`. */
+  async keyboardChoose(name: string, key = "Enter") {
+    for (let i = 0; i < 60; i++) {
+      await this.page.keyboard.press("Tab");
+      const text = await this.page.evaluate(() =>
+        (document.activeElement?.textContent ?? "").replace(/[✓←]/g, "").replace(/\s+/g, " ").trim(),
+      );
+      if (text === name) {
+        await this.page.keyboard.press(key);
+        return;
+      }
+    }
+    throw new Error(`keyboard could not reach "${name}"`);
+  }
+
   get touch(): boolean {
     return !!this.info.project.use.hasTouch;
   }

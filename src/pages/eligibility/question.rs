@@ -1,0 +1,479 @@
+//! `/eligibility/q/{question}`: one question per screen, big answers, "I don't
+//! know" where it is a real answer, progress, and Back.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use crate::{
+    components::{
+        answer_button::AnswerButton, focus_heading::FocusHeading, numeric_keypad::NumericKeypad,
+    },
+    i18n::{Msg, fill},
+    pages::not_found::NotFoundPage,
+    prefs::{use_prefs, use_t},
+    self_check::{Answers, Category, Question},
+};
+
+use super::{
+    CRIMINAL, STATUSES, URGENCY, category_label, criminal_label, matter_label, next_href,
+    question_heading, question_href, standards, status_label, today, urgency_label, use_self_check,
+};
+
+#[component]
+pub fn EligibilityQuestionPage() -> impl IntoView {
+    let params = use_params_map();
+    let question = Memo::new(move |_| {
+        params
+            .read()
+            .get("step")
+            .and_then(|s| Question::from_slug(&s))
+    });
+    move || match question.get() {
+        Some(q) => view! { <QuestionScreen question=q /> }.into_any(),
+        None => view! { <NotFoundPage /> }.into_any(),
+    }
+}
+
+/// A question's hint line, if it has one.
+fn hint(q: Question) -> Option<Msg> {
+    match q {
+        Question::Category => Some(Msg::QCategoryHint),
+        Question::Lawyer => Some(Msg::QLawyerHint),
+        Question::Criminal => Some(Msg::ChooseSeveralHint),
+        Question::Statuses => Some(Msg::QStatusesHint),
+        Question::Region => Some(Msg::QRegionHint),
+        Question::OpposingParty => Some(Msg::QOpposingHint),
+        Question::Income => Some(Msg::QIncomeHint),
+        _ => None,
+    }
+}
+
+#[component]
+fn QuestionScreen(question: Question) -> impl IntoView {
+    let t = use_t();
+    let lang = use_prefs().lang;
+    let answers = use_self_check().0;
+    let navigate = use_navigate();
+
+    // A question that does not apply (a deep link, or answers changed) sends the
+    // visitor to the one that does.
+    let relevant =
+        answers.with_untracked(|a| a.questions(standards(), today()).contains(&question));
+    if !relevant {
+        let target = answers.with_untracked(next_href);
+        let navigate = navigate.clone();
+        request_animation_frame(move || navigate(&target, Default::default()));
+    }
+
+    // Records an answer and moves on.
+    let answer = {
+        let navigate = navigate.clone();
+        move |set: Box<dyn FnOnce(&mut Answers)>| {
+            answers.update(|a| {
+                set(a);
+                a.mark(question);
+            });
+            let target = answers.with_untracked(next_href);
+            navigate(&target, Default::default());
+        }
+    };
+    let answer = StoredValue::new(answer);
+    let choose = move |set: Box<dyn FnOnce(&mut Answers)>| answer.with_value(|f| f(set));
+
+    let back = {
+        let navigate = navigate.clone();
+        move |_| {
+            let qs = answers.with_untracked(|a| a.questions(standards(), today()));
+            let previous = qs
+                .iter()
+                .position(|q| *q == question)
+                .and_then(|i| i.checked_sub(1))
+                .map(|i| question_href(qs[i]));
+            navigate(
+                &previous.unwrap_or_else(|| "/eligibility".to_owned()),
+                Default::default(),
+            );
+        }
+    };
+
+    let progress = move || {
+        let (k, n) = answers.with(|a| a.progress(question, standards(), today()));
+        fill(
+            Msg::ProgressTemplate.text(lang.get()),
+            &[("k", &k.to_string()), ("n", &n.to_string())],
+        )
+    };
+    let heading = Signal::derive(move || answers.with(|a| question_heading(question, a)));
+
+    let body = match question {
+        Question::Category => single(
+            Category::ALL
+                .iter()
+                .map(|c| {
+                    let c = *c;
+                    Choice {
+                        label: Signal::derive(move || t(category_label(c)).to_owned()),
+                        chosen: Signal::derive(move || answers.with(|a| a.category == Some(c))),
+                        set: Box::new(move |a: &mut Answers| a.set_category(c)),
+                    }
+                })
+                .collect(),
+            choose,
+        ),
+        Question::Matter => {
+            let category = answers
+                .with_untracked(|a| a.category)
+                .unwrap_or(Category::Other);
+            single(
+                category
+                    .matters()
+                    .iter()
+                    .map(|m| {
+                        let m = *m;
+                        Choice {
+                            label: Signal::derive(move || t(matter_label(m)).to_owned()),
+                            chosen: Signal::derive(move || answers.with(|a| a.matter == Some(m))),
+                            set: Box::new(move |a: &mut Answers| a.matter = Some(m)),
+                        }
+                    })
+                    .collect(),
+                choose,
+            )
+        }
+        Question::Lawyer => yes_no_unknown(
+            answers,
+            question,
+            |a| a.has_lawyer,
+            |a, v| a.has_lawyer = v,
+            choose,
+        ),
+        Question::Retrial => yes_no_unknown(
+            answers,
+            question,
+            |a| a.retrial_ordered,
+            |a, v| a.retrial_ordered = v,
+            choose,
+        ),
+        Question::OpposingParty => yes_no_unknown(
+            answers,
+            question,
+            |a| a.opposing_party_in_household,
+            |a, v| a.opposing_party_in_household = v,
+            choose,
+        ),
+        Question::Criminal => multi(
+            answers,
+            CRIMINAL.iter().map(|c| (*c, criminal_label(*c))).collect(),
+            |a: &mut Answers| &mut a.criminal,
+            choose,
+        ),
+        Question::Statuses => multi(
+            answers,
+            STATUSES.iter().map(|s| (*s, status_label(*s))).collect(),
+            |a: &mut Answers| &mut a.statuses,
+            choose,
+        ),
+        Question::Region => {
+            let mut choices: Vec<Choice> = standards()
+                .entries()
+                .iter()
+                .map(|s| s.region.clone())
+                .fold(Vec::<String>::new(), |mut v, r| {
+                    if !v.contains(&r) {
+                        v.push(r);
+                    }
+                    v
+                })
+                .into_iter()
+                .map(|region| {
+                    let name = standards()
+                        .entries()
+                        .iter()
+                        .find(|s| s.region == region)
+                        .map(|s| s.names.clone())
+                        .expect("region from the list");
+                    let r1 = region.clone();
+                    let r2 = region.clone();
+                    Choice {
+                        label: Signal::derive(move || name.get(lang.get()).to_owned()),
+                        chosen: Signal::derive(move || {
+                            answers.with(|a| {
+                                a.is_answered(question) && a.region.as_deref() == Some(r1.as_str())
+                            })
+                        }),
+                        set: Box::new(move |a: &mut Answers| a.region = Some(r2.clone())),
+                    }
+                })
+                .collect();
+            choices.push(Choice {
+                label: Signal::derive(move || t(Msg::OtherRegion).to_owned()),
+                chosen: Signal::derive(move || {
+                    answers.with(|a| a.is_answered(question) && a.region.is_none())
+                }),
+                set: Box::new(|a: &mut Answers| a.region = None),
+            });
+            single(choices, choose)
+        }
+        Question::Household => {
+            let mut choices: Vec<Choice> = (1..=8u32)
+                .map(|n| Choice {
+                    label: Signal::derive(move || {
+                        if n == 8 {
+                            t(Msg::EightOrMore).to_owned()
+                        } else {
+                            fill(
+                                Msg::PeopleTemplate.text(lang.get()),
+                                &[("n", &n.to_string())],
+                            )
+                        }
+                    }),
+                    chosen: Signal::derive(move || answers.with(|a| a.household_size == Some(n))),
+                    set: Box::new(move |a: &mut Answers| a.household_size = Some(n)),
+                })
+                .collect();
+            choices.push(dont_know(
+                answers,
+                question,
+                |a| a.household_size = None,
+                move |a| a.household_size.is_none(),
+            ));
+            single(choices, choose)
+        }
+        Question::Urgency => {
+            let mut choices: Vec<Choice> = URGENCY
+                .iter()
+                .map(|u| {
+                    let u = *u;
+                    Choice {
+                        label: Signal::derive(move || t(urgency_label(u)).to_owned()),
+                        chosen: Signal::derive(move || answers.with(|a| a.urgency == Some(u))),
+                        set: Box::new(move |a: &mut Answers| a.urgency = Some(u)),
+                    }
+                })
+                .collect();
+            choices.push(dont_know(
+                answers,
+                question,
+                |a| a.urgency = None,
+                |a| a.urgency.is_none(),
+            ));
+            single(choices, choose)
+        }
+        Question::Income => income(answers, choose).into_any(),
+    };
+
+    view! {
+        <section class="kiosk-question">
+            <p class="kiosk-question__progress">{progress}</p>
+            <FocusHeading text=heading />
+            {hint(question).map(|h| view! { <p class="kiosk-question__hint">{move || t(h)}</p> })}
+            {body}
+            <div class="kiosk-question__nav">
+                <button type="button" class="kiosk-button kiosk-button--secondary" on:click=back>
+                    <span aria-hidden="true">"← "</span>
+                    {move || t(Msg::Back)}
+                </button>
+            </div>
+        </section>
+    }
+}
+
+/// One answer of a single-choice question.
+struct Choice {
+    label: Signal<String>,
+    chosen: Signal<bool>,
+    set: Box<dyn FnOnce(&mut Answers) + Send + Sync>,
+}
+
+fn single(
+    choices: Vec<Choice>,
+    choose: impl Fn(Box<dyn FnOnce(&mut Answers)>) + Copy + Send + Sync + 'static,
+) -> AnyView {
+    view! {
+        <ul class="kiosk-answers">
+            {choices
+                .into_iter()
+                .map(|c| {
+                    let set = StoredValue::new(Some(c.set));
+                    view! {
+                        <AnswerButton
+                            label=c.label
+                            chosen=c.chosen
+                            on_choose=move || {
+                                if let Some(set) = set.try_update_value(Option::take).flatten() {
+                                    choose(set);
+                                }
+                            }
+                        />
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// "I don't know": chosen when the question was answered and the value is unknown.
+fn dont_know(
+    answers: RwSignal<Answers>,
+    question: Question,
+    set: fn(&mut Answers),
+    unknown: fn(&Answers) -> bool,
+) -> Choice {
+    let t = use_t();
+    Choice {
+        label: Signal::derive(move || t(Msg::DontKnow).to_owned()),
+        chosen: Signal::derive(move || answers.with(|a| a.is_answered(question) && unknown(a))),
+        set: Box::new(set),
+    }
+}
+
+fn yes_no_unknown(
+    answers: RwSignal<Answers>,
+    question: Question,
+    get: fn(&Answers) -> Option<bool>,
+    set: fn(&mut Answers, Option<bool>),
+    choose: impl Fn(Box<dyn FnOnce(&mut Answers)>) + Copy + Send + Sync + 'static,
+) -> AnyView {
+    let t = use_t();
+    let value = move || answers.with(|a| a.is_answered(question).then(|| get(a)));
+    let choices = [
+        (Some(true), Msg::Yes),
+        (Some(false), Msg::No),
+        (None, Msg::DontKnow),
+    ]
+    .into_iter()
+    .map(|(v, label)| Choice {
+        label: Signal::derive(move || t(label).to_owned()),
+        chosen: Signal::derive(move || value() == Some(v)),
+        set: Box::new(move |a: &mut Answers| set(a, v)),
+    })
+    .collect();
+    single(choices, choose)
+}
+
+fn multi<T>(
+    answers: RwSignal<Answers>,
+    options: Vec<(T, Msg)>,
+    field: fn(&mut Answers) -> &mut Vec<T>,
+    choose: impl Fn(Box<dyn FnOnce(&mut Answers)>) + Copy + Send + Sync + 'static,
+) -> AnyView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let t = use_t();
+    // Chosen here first, written to the answers on Continue.
+    let picked = RwSignal::new(answers.with_untracked(|a| field(&mut a.clone()).clone()));
+    view! {
+        <ul class="kiosk-answers">
+            {options
+                .into_iter()
+                .map(|(option, label)| {
+                    view! {
+                        <AnswerButton
+                            label=Signal::derive(move || t(label).to_owned())
+                            chosen=Signal::derive(move || picked.with(|p| p.contains(&option)))
+                            on_choose=move || {
+                                picked.update(|p| {
+                                    if let Some(i) = p.iter().position(|x| *x == option) {
+                                        p.remove(i);
+                                    } else {
+                                        p.push(option);
+                                    }
+                                })
+                            }
+                        />
+                    }
+                })
+                .collect_view()}
+        </ul>
+        <div class="kiosk-question__actions">
+            <button
+                type="button"
+                class="kiosk-button kiosk-button--primary kiosk-button--large"
+                on:click=move |_| {
+                    let chosen = picked.get_untracked();
+                    choose(Box::new(move |a: &mut Answers| *field(a) = chosen));
+                }
+            >
+                {move || t(Msg::Continue)}
+            </button>
+            <button
+                type="button"
+                class="kiosk-button kiosk-button--secondary kiosk-button--large"
+                on:click=move |_| {
+                    picked.set(Vec::new());
+                    choose(Box::new(move |a: &mut Answers| field(a).clear()));
+                }
+            >
+                {move || t(Msg::NoneOfThese)}
+            </button>
+        </div>
+    }
+    .into_any()
+}
+
+fn income(
+    answers: RwSignal<Answers>,
+    choose: impl Fn(Box<dyn FnOnce(&mut Answers)>) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let t = use_t();
+    let digits = RwSignal::new(
+        answers.with_untracked(|a| a.income.map(|n| n.to_string()).unwrap_or_default()),
+    );
+    let missing = RwSignal::new(false);
+    Effect::new(move |_| {
+        if !digits.get().is_empty() {
+            missing.set(false);
+        }
+    });
+    view! {
+        <div class="kiosk-field">
+            <label class="kiosk-field__label" for="kiosk-income">
+                {move || t(Msg::IncomeLabel)}
+            </label>
+            <p id="kiosk-income-error" class="kiosk-field__error" role="alert">
+                {move || {
+                    missing
+                        .get()
+                        .then(|| {
+                            view! {
+                                <span class="kiosk-visually-hidden">{t(Msg::ErrorPrefix)}</span>
+                                {t(Msg::IncomeMissing)}
+                            }
+                        })
+                }}
+            </p>
+            <NumericKeypad
+                value=digits
+                input_id="kiosk-income"
+                max_len=7
+                described_by=Signal::derive(move || {
+                    if missing.get() { "kiosk-income-error".to_owned() } else { String::new() }
+                })
+                invalid=missing
+            />
+        </div>
+        <div class="kiosk-question__actions">
+            <button
+                type="button"
+                class="kiosk-button kiosk-button--primary kiosk-button--large"
+                on:click=move |_| {
+                    match digits.get_untracked().parse::<u64>() {
+                        Ok(n) => choose(Box::new(move |a: &mut Answers| a.income = Some(n))),
+                        Err(_) => missing.set(true),
+                    }
+                }
+            >
+                {move || t(Msg::Continue)}
+            </button>
+            <button
+                type="button"
+                class="kiosk-button kiosk-button--secondary kiosk-button--large"
+                on:click=move |_| choose(Box::new(|a: &mut Answers| a.income = None))
+            >
+                {move || t(Msg::DontKnow)}
+            </button>
+        </div>
+    }
+}
