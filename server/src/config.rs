@@ -33,6 +33,10 @@ pub struct Config {
     /// on first start and kept in the database.
     #[arg(long, env = "KIOSK_ID_HASH_KEY", hide_env_values = true)]
     pub id_hash_key: Option<String>,
+    /// A legal-aid standards file (JSON, as `core/data/legal_aid_standards.json`)
+    /// replacing the built-in one, so a hall can update figures without a rebuild.
+    #[arg(long, env = "KIOSK_STANDARDS")]
+    pub standards: Option<PathBuf>,
     /// Write requests allowed per kiosk (or client address) per minute; 0 = no limit.
     #[arg(long, env = "KIOSK_RATE_LIMIT", default_value_t = 120)]
     pub rate_limit_per_minute: u32,
@@ -52,6 +56,7 @@ impl Config {
             operator_token: None,
             staff_pin: None,
             id_hash_key: None,
+            standards: None,
             rate_limit_per_minute: 120,
             request_timeout_s: 15,
         }

@@ -45,11 +45,21 @@ pub struct AppState {
 
 struct StateInner {
     dist: PathBuf,
+    standards: kiosk_core::eligibility::Standards,
     csp: HeaderValue,
     id_hash_key: Vec<u8>,
     operator_token: Option<String>,
     rate_limiter: ratelimit::RateLimiter,
     request_timeout: Duration,
+}
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum InitError {
+    #[error(transparent)]
+    Database(#[from] db::DbError),
+    #[error("the legal-aid standards file could not be used: {0}")]
+    Standards(String),
 }
 
 /// One-time messages for the operator of a demo installation (new PIN, token).
@@ -58,11 +68,7 @@ pub type Notices = Vec<String>;
 impl AppState {
     /// Prepares the state from a migrated database: demo data, secrets and the
     /// kiosk page's CSP. Returns notices to print once (demo credentials).
-    pub async fn init(
-        db: Db,
-        config: &Config,
-        clock: Clock,
-    ) -> Result<(Self, Notices), db::DbError> {
+    pub async fn init(db: Db, config: &Config, clock: Clock) -> Result<(Self, Notices), InitError> {
         let mut notices = Notices::new();
         if config.demo_data {
             db.seed_demo_data().await?;
@@ -127,6 +133,15 @@ impl AppState {
             }
             None => None,
         };
+        let standards = match &config.standards {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| InitError::Standards(format!("{}: {e}", path.display())))?;
+                kiosk_core::eligibility::Standards::from_json(&text)
+                    .map_err(|e| InitError::Standards(format!("{}: {e}", path.display())))?
+            }
+            None => kiosk_core::eligibility::Standards::embedded().clone(),
+        };
         let index = std::fs::read_to_string(config.dist.join("index.html")).unwrap_or_default();
         let csp =
             HeaderValue::from_str(&security::kiosk_csp(&index)).expect("the CSP is plain ASCII");
@@ -135,6 +150,7 @@ impl AppState {
             clock,
             inner: Arc::new(StateInner {
                 dist: config.dist.clone(),
+                standards,
                 csp,
                 id_hash_key,
                 operator_token,
@@ -143,6 +159,11 @@ impl AppState {
             }),
         };
         Ok((state, notices))
+    }
+
+    /// The legal-aid financial standards in force here.
+    pub fn standards(&self) -> &kiosk_core::eligibility::Standards {
+        &self.inner.standards
     }
 
     /// Folder of the built kiosk.

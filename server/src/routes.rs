@@ -3,6 +3,7 @@
 
 pub mod appointments;
 pub mod callbacks;
+pub mod eligibility;
 pub mod halls;
 pub mod health;
 pub mod kiosks;
@@ -33,6 +34,7 @@ pub fn router() -> Router<AppState> {
         .merge(halls::router())
         .merge(appointments::router())
         .merge(callbacks::router())
+        .merge(eligibility::router())
         .merge(kiosks::router())
         .merge(staff::router())
         .merge(openapi::router())

@@ -47,11 +47,29 @@ const FIELDS: &[&str] = &[
     "message",
     "zh-CN",
     "en",
+    "matter",
+    "has_lawyer",
+    "retrial_ordered",
+    "criminal",
+    "statuses",
+    "region",
+    "household_size",
+    "household_monthly_income",
+    "opposing_party_in_household",
+    "applicant_monthly_income",
+    "days_until_deadline",
+    "urgent_preservation",
 ];
 
 /// Values the server knows, so that bodies get past parsing into the handlers.
 const PLAUSIBLE: &[&str] = &[
     "demo-hall",
+    "wages",
+    "criminal_defence",
+    "support_payment",
+    "migrant_worker",
+    "310000",
+    "442000",
     "consultation",
     "legal_aid",
     "2026-12-01T09:00:00+08:00",
@@ -90,6 +108,7 @@ const ENDPOINTS: &[(&str, &str, bool)] = &[
     ("POST", "/api/v1/kiosks/kiosk-1/heartbeat", false),
     ("PUT", "/api/v1/kiosks/kiosk-1/maintenance", false),
     ("POST", "/api/v1/staff/session", false),
+    ("POST", "/api/v1/eligibility", false),
 ];
 
 /// A valid body for each endpoint of [`ENDPOINTS`], by index.
