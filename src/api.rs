@@ -1,6 +1,7 @@
 //! Typed calls to the backend under `/api/v1`, one module per resource. Each call
 //! returns `Result<T, ApiError>` so screens can tell the visitor what happened.
 
+pub mod eligibility;
 pub mod halls;
 
 use kiosk_core::api::API_PREFIX;

@@ -536,9 +536,9 @@ catalog! {
         zh: "获得法律援助的可能性不大",
         en: "Legal aid is unlikely",
     }
-    RouteLabel {
-        zh: "适用情形：",
-        en: "Route:",
+    RouteTemplate {
+        zh: "适用情形：{route}",
+        en: "Route: {route}",
     }
     RouteCriminalMandatory {
         zh: "应当指派律师，不用申请",

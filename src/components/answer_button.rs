@@ -13,12 +13,15 @@ pub fn AnswerButton(
     chosen: Signal<bool>,
     /// What choosing it does.
     on_choose: impl Fn() + Send + Sync + 'static,
+    /// One of several that can be chosen together (a square box, not a round one).
+    #[prop(optional)]
+    multiple: bool,
 ) -> impl IntoView {
     view! {
         <li class="kiosk-answers__item">
             <button
                 type="button"
-                class="kiosk-answer"
+                class=if multiple { "kiosk-answer kiosk-answer--multiple" } else { "kiosk-answer" }
                 aria-pressed=move || chosen.get().to_string()
                 on:click=move |_| on_choose()
             >

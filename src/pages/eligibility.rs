@@ -8,6 +8,8 @@ pub mod intro;
 pub mod question;
 pub mod result;
 
+use std::sync::{Arc, OnceLock, RwLock};
+
 use kiosk_core::{
     Lang,
     date::Date,
@@ -18,6 +20,7 @@ use leptos::prelude::*;
 use leptos_router::components::Outlet;
 
 use crate::{
+    api,
     i18n::{Msg, fill},
     self_check::{Answers, Category, Question, Urgency},
 };
@@ -30,9 +33,32 @@ pub fn use_self_check() -> SelfCheck {
     expect_context::<SelfCheck>()
 }
 
-/// The standards built into the kiosk (the self-check works offline).
-pub fn standards() -> &'static Standards {
-    Standards::embedded()
+/// Standards fetched from the server this uptime, if any.
+static FETCHED: RwLock<Option<Arc<Standards>>> = RwLock::new(None);
+
+/// The financial standards in force: the hall's, as the server last served them
+/// (so a hall can update figures without a new kiosk build), else the ones built
+/// into the kiosk, so the self-check also works offline.
+pub fn standards() -> Arc<Standards> {
+    static EMBEDDED: OnceLock<Arc<Standards>> = OnceLock::new();
+    FETCHED
+        .read()
+        .ok()
+        .and_then(|s| s.clone())
+        .unwrap_or_else(|| {
+            Arc::clone(EMBEDDED.get_or_init(|| Arc::new(Standards::embedded().clone())))
+        })
+}
+
+/// Asks the server for its current standards; keeps the last known on failure.
+fn refresh_standards() {
+    leptos::task::spawn_local(async {
+        if let Ok(fresh) = api::eligibility::standards().await
+            && let Ok(mut slot) = FETCHED.write()
+        {
+            *slot = Some(Arc::new(fresh));
+        }
+    });
 }
 
 /// Today at the hall, from the kiosk's clock.
@@ -48,7 +74,7 @@ pub fn question_href(q: Question) -> String {
 /// Where to go after an answer: the next question, or the check-answers screen.
 pub fn next_href(answers: &Answers) -> String {
     answers
-        .next(standards(), today())
+        .next(&standards(), today())
         .map_or_else(|| "/eligibility/check".to_owned(), question_href)
 }
 
@@ -57,6 +83,8 @@ pub fn next_href(answers: &Answers) -> String {
 #[component]
 pub fn EligibilityLayout() -> impl IntoView {
     provide_context(SelfCheck(RwSignal::new(Answers::default())));
+    // Only the standards travel, never an answer.
+    refresh_standards();
     view! { <Outlet /> }
 }
 
@@ -224,8 +252,14 @@ pub fn answer_text(q: Question, a: &Answers, lang: Lang) -> String {
         Question::Region => a
             .region
             .as_deref()
-            .and_then(|r| standards().entries().iter().find(|s| s.region == r))
-            .map_or_else(|| t(Msg::OtherRegion), |s| s.names.get(lang).to_owned()),
+            .and_then(|r| {
+                standards()
+                    .entries()
+                    .iter()
+                    .find(|s| s.region == r)
+                    .map(|s| s.names.get(lang).to_owned())
+            })
+            .unwrap_or_else(|| t(Msg::OtherRegion)),
         Question::Household => match a.household_size {
             Some(n) if n >= 8 => t(Msg::EightOrMore),
             Some(n) => fill(Msg::PeopleTemplate.text(lang), &[("n", &n.to_string())]),

@@ -19,7 +19,7 @@ pub fn EligibilityCheckPage() -> impl IntoView {
     let answers = use_self_check().0;
     let rows = move || {
         answers.with(|a| {
-            a.summary(standards(), today())
+            a.summary(&standards(), today())
                 .into_iter()
                 .map(|q| {
                     let question = t(question_heading(q, a));

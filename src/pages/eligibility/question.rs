@@ -58,7 +58,7 @@ fn QuestionScreen(question: Question) -> impl IntoView {
     // A question that does not apply (a deep link, or answers changed) sends the
     // visitor to the one that does.
     let relevant =
-        answers.with_untracked(|a| a.questions(standards(), today()).contains(&question));
+        answers.with_untracked(|a| a.questions(&standards(), today()).contains(&question));
     if !relevant {
         let target = answers.with_untracked(next_href);
         let navigate = navigate.clone();
@@ -83,7 +83,7 @@ fn QuestionScreen(question: Question) -> impl IntoView {
     let back = {
         let navigate = navigate.clone();
         move |_| {
-            let qs = answers.with_untracked(|a| a.questions(standards(), today()));
+            let qs = answers.with_untracked(|a| a.questions(&standards(), today()));
             let previous = qs
                 .iter()
                 .position(|q| *q == question)
@@ -97,7 +97,7 @@ fn QuestionScreen(question: Question) -> impl IntoView {
     };
 
     let progress = move || {
-        let (k, n) = answers.with(|a| a.progress(question, standards(), today()));
+        let (k, n) = answers.with(|a| a.progress(question, &standards(), today()));
         fill(
             Msg::ProgressTemplate.text(lang.get()),
             &[("k", &k.to_string()), ("n", &n.to_string())],
@@ -373,6 +373,7 @@ where
                         <AnswerButton
                             label=Signal::derive(move || t(label).to_owned())
                             chosen=Signal::derive(move || picked.with(|p| p.contains(&option)))
+                            multiple=true
                             on_choose=move || {
                                 picked.update(|p| {
                                     if let Some(i) = p.iter().position(|x| *x == option) {

@@ -20,7 +20,7 @@ pub fn EligibilityResultPage() -> impl IntoView {
     let t = use_t();
     let lang = use_prefs().lang;
     let answers = use_self_check().0;
-    let result = Memo::new(move |_| answers.with(|a| a.result(standards(), today())));
+    let result = Memo::new(move |_| answers.with(|a| a.result(&standards(), today())));
     let staff_shown = RwSignal::new(false);
 
     let content = move || {
@@ -96,7 +96,7 @@ pub fn EligibilityResultPage() -> impl IntoView {
                 <div>
                     <h2 class="kiosk-result__title">{t(likelihood_title(r.likelihood))}</h2>
                     <p class="kiosk-result__route">
-                        {t(Msg::RouteLabel)} " " {t(route_label(r.route))}
+                        {fill(Msg::RouteTemplate.text(lang_now), &[("route", t(route_label(r.route)))])}
                     </p>
                 </div>
             </div>

@@ -13,7 +13,12 @@ function expectNothingSent(requests: Request[], words: string[]) {
     expect(r.method(), `${r.method()} ${r.url()}`).toBe("GET");
     expect(r.postData() ?? "").toBe("");
     for (const w of words) expect(r.url()).not.toContain(w);
-    expect(r.url()).not.toContain("/api/v1/eligibility");
+    const url = new URL(r.url());
+    // The only self-check request is for the hall's standards, with no query.
+    if (url.pathname.startsWith("/api/v1/eligibility")) {
+      expect(url.pathname).toBe("/api/v1/eligibility/standards");
+      expect(url.search).toBe("");
+    }
   }
 }
 
