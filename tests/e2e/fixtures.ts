@@ -66,6 +66,15 @@ export class Kiosk {
     throw new Error(`keyboard could not reach "${name}"`);
   }
 
+  /** Tabs until the element with `id` has focus (at most 60 stops). */
+  async keyboardFocus(id: string) {
+    for (let i = 0; i < 60; i++) {
+      await this.page.keyboard.press("Tab");
+      if (await this.page.evaluate((id) => document.activeElement?.id === id, id)) return;
+    }
+    throw new Error(`keyboard could not reach #${id}`);
+  }
+
   get touch(): boolean {
     return !!this.info.project.use.hasTouch;
   }

@@ -26,6 +26,11 @@ pub fn EligibilityIntroPage() -> impl IntoView {
             >
                 {move || t(Msg::Start)}
             </A>
+            <p class="kiosk-notice__back">
+                <A href="/" attr:class="kiosk-button kiosk-button--secondary">
+                    {move || t(Msg::BackToHome)}
+                </A>
+            </p>
         </section>
     }
 }

@@ -175,6 +175,35 @@ test("keyboard alone completes the self-check, and Back and Change keep the answ
   await expect(page.getByRole("main")).toContainText("已经有律师");
 });
 
+test("keyboard alone completes the unlikely and the urgent journeys", async ({ kiosk, page }) => {
+  test.skip(!kiosk.primary, "one keyboard run is enough");
+  await kiosk.open("/eligibility");
+  await kiosk.keyboardChoose("开始");
+  await kiosk.keyboardChoose("事故和受伤赔偿");
+  await kiosk.keyboardChoose("交通事故受伤赔偿");
+  await kiosk.keyboardChoose("否");
+  await kiosk.keyboardChoose("都没有");
+  await kiosk.keyboardChoose("上海市");
+  await kiosk.keyboardChoose("2 人");
+  await kiosk.keyboardFocus("kiosk-income");
+  await page.keyboard.type("8000");
+  await kiosk.keyboardChoose("继续");
+  await kiosk.keyboardChoose("都没有");
+  await kiosk.keyboardChoose("查看结果");
+  await expect(page.getByRole("heading", { level: 2, name: "获得法律援助的可能性不大" })).toBeVisible();
+
+  await kiosk.keyboardChoose("重新自测");
+  await kiosk.keyboardChoose("开始");
+  await kiosk.keyboardChoose("家庭");
+  await kiosk.keyboardChoose("虐待、遗弃或家庭暴力");
+  await kiosk.keyboardChoose("否");
+  await kiosk.keyboardChoose("起诉、仲裁等期限不到 7 天");
+  await kiosk.keyboardChoose("查看结果");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("情况紧急");
+  await kiosk.keyboardChoose("现在找工作人员");
+  await expect(page.getByRole("main").getByRole("status").filter({ hasText: "服务窗口" })).toBeVisible();
+});
+
 test("the self-check in English and at the largest text size passes axe", async ({ kiosk, page }) => {
   test.skip(!kiosk.primary, "one run is enough");
   await kiosk.open("/accessibility");
@@ -184,7 +213,7 @@ test("the self-check in English and at the largest text size passes axe", async 
   await kiosk.press(kiosk.tile("Legal aid self-check"));
   await expect(kiosk.heading).toHaveText("Legal aid self-check");
   await kiosk.expectNoAxeViolations();
-  await kiosk.press(page.getByRole("link", { name: "Start" }));
+  await kiosk.press(page.getByRole("link", { name: "Start", exact: true }));
   await expect(kiosk.heading).toHaveText("What is your problem about?");
   await expect(page.getByText("Question 1 of 4")).toBeVisible();
   await kiosk.expectNoAxeViolations();
