@@ -52,6 +52,33 @@ pub enum Matter {
     Other,
 }
 
+impl Matter {
+    /// Every matter, in the order of the input contract.
+    pub const ALL: [Matter; 21] = [
+        Matter::StateCompensation,
+        Matter::SocialInsuranceOrAssistance,
+        Matter::PensionForBereavedOrDisabled,
+        Matter::SupportPayment,
+        Matter::LabourRelationship,
+        Matter::Wages,
+        Matter::CivilCapacity,
+        Matter::WorkInjury,
+        Matter::TrafficAccident,
+        Matter::FoodDrugAccident,
+        Matter::MedicalAccident,
+        Matter::EnvironmentalDamage,
+        Matter::MartyrRights,
+        Matter::Bravery,
+        Matter::AcquittalCompensation,
+        Matter::AbuseAbandonmentDv,
+        Matter::PetitionRetrial,
+        Matter::CriminalDefence,
+        Matter::CriminalVictim,
+        Matter::CompulsoryMedicalTreatment,
+        Matter::Other,
+    ];
+}
+
 /// Facts about a suspect or defendant that oblige the authorities to have a
 /// defence lawyer assigned (LAL 25 ¶1, items 1–6 in the law's order).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -177,30 +177,6 @@ mod tests {
     use crate::date::Date;
     use crate::eligibility::{CriminalCategory, EligibilityInput, Matter, Status, assess_embedded};
 
-    const MATTERS: [Matter; 21] = [
-        Matter::StateCompensation,
-        Matter::SocialInsuranceOrAssistance,
-        Matter::PensionForBereavedOrDisabled,
-        Matter::SupportPayment,
-        Matter::LabourRelationship,
-        Matter::Wages,
-        Matter::CivilCapacity,
-        Matter::WorkInjury,
-        Matter::TrafficAccident,
-        Matter::FoodDrugAccident,
-        Matter::MedicalAccident,
-        Matter::EnvironmentalDamage,
-        Matter::MartyrRights,
-        Matter::Bravery,
-        Matter::AcquittalCompensation,
-        Matter::AbuseAbandonmentDv,
-        Matter::PetitionRetrial,
-        Matter::CriminalDefence,
-        Matter::CriminalVictim,
-        Matter::CompulsoryMedicalTreatment,
-        Matter::Other,
-    ];
-
     #[test]
     fn every_article_any_result_cites_has_an_explanation() {
         let today = Date::new(2026, 11, 29).unwrap();
@@ -219,7 +195,7 @@ mod tests {
             vec![Status::SocialAssistance],
         ];
         let mut seen: usize = 0;
-        for matter in MATTERS {
+        for matter in Matter::ALL {
             for lawyer in [None, Some(true), Some(false)] {
                 for st in &statuses {
                     for retrial in [None, Some(true), Some(false)] {

@@ -107,17 +107,12 @@ fn QuestionScreen(question: Question) -> impl IntoView {
 
     let body = match question {
         Question::Category => single(
-            Category::ALL
-                .iter()
-                .map(|c| {
-                    let c = *c;
-                    Choice {
-                        label: Signal::derive(move || t(category_label(c)).to_owned()),
-                        chosen: Signal::derive(move || answers.with(|a| a.category == Some(c))),
-                        set: Box::new(move |a: &mut Answers| a.set_category(c)),
-                    }
-                })
-                .collect(),
+            pick(
+                answers,
+                Category::ALL.map(|c| (c, category_label(c))),
+                |a| a.category,
+                |a, c| a.set_category(c),
+            ),
             choose,
         ),
         Question::Matter => {
@@ -125,18 +120,12 @@ fn QuestionScreen(question: Question) -> impl IntoView {
                 .with_untracked(|a| a.category)
                 .unwrap_or(Category::Other);
             single(
-                category
-                    .matters()
-                    .iter()
-                    .map(|m| {
-                        let m = *m;
-                        Choice {
-                            label: Signal::derive(move || t(matter_label(m)).to_owned()),
-                            chosen: Signal::derive(move || answers.with(|a| a.matter == Some(m))),
-                            set: Box::new(move |a: &mut Answers| a.matter = Some(m)),
-                        }
-                    })
-                    .collect(),
+                pick(
+                    answers,
+                    category.matters().iter().map(|m| (*m, matter_label(*m))),
+                    |a| a.matter,
+                    |a, m| a.matter = Some(m),
+                ),
                 choose,
             )
         }
@@ -240,17 +229,12 @@ fn QuestionScreen(question: Question) -> impl IntoView {
             single(choices, choose)
         }
         Question::Urgency => {
-            let mut choices: Vec<Choice> = URGENCY
-                .iter()
-                .map(|u| {
-                    let u = *u;
-                    Choice {
-                        label: Signal::derive(move || t(urgency_label(u)).to_owned()),
-                        chosen: Signal::derive(move || answers.with(|a| a.urgency == Some(u))),
-                        set: Box::new(move |a: &mut Answers| a.urgency = Some(u)),
-                    }
-                })
-                .collect();
+            let mut choices = pick(
+                answers,
+                URGENCY.map(|u| (u, urgency_label(u))),
+                |a| a.urgency,
+                |a, u| a.urgency = Some(u),
+            );
             choices.push(dont_know(
                 answers,
                 question,
@@ -311,6 +295,27 @@ fn single(
         </ul>
     }
     .into_any()
+}
+
+/// One choice per option, chosen when `get` answers that option.
+fn pick<T>(
+    answers: RwSignal<Answers>,
+    options: impl IntoIterator<Item = (T, Msg)>,
+    get: fn(&Answers) -> Option<T>,
+    set: fn(&mut Answers, T),
+) -> Vec<Choice>
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let t = use_t();
+    options
+        .into_iter()
+        .map(|(option, label)| Choice {
+            label: Signal::derive(move || t(label).to_owned()),
+            chosen: Signal::derive(move || answers.with(|a| get(a) == Some(option))),
+            set: Box::new(move |a: &mut Answers| set(a, option)),
+        })
+        .collect()
 }
 
 /// "I don't know": chosen when the question was answered and the value is unknown.
