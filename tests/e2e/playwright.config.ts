@@ -30,7 +30,8 @@ const landscape = { width: 1920, height: 1080 };
 export default defineConfig({
   testDir: "./specs",
   outputDir: "./test-results",
-  timeout: 30_000,
+  // Journeys run axe and take a screenshot on every step; a busy 2-core CI machine needs room.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   workers: 2,
   forbidOnly: !!process.env.CI,
