@@ -92,6 +92,18 @@ pub enum CriminalCategory {
     InAbsentia,
 }
 
+impl CriminalCategory {
+    /// Every category, in the law's order (LAL 25 ¶1 items 1–6).
+    pub const ALL: [CriminalCategory; 6] = [
+        CriminalCategory::Minor,
+        CriminalCategory::SensoryDisability,
+        CriminalCategory::MentalIncapacity,
+        CriminalCategory::PossibleLifeOrDeath,
+        CriminalCategory::DeathPenaltyReview,
+        CriminalCategory::InAbsentia,
+    ];
+}
+
 /// Groups the applicant says they can prove they belong to (LAL 42).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -48,7 +48,7 @@ struct StateInner {
     standards: kiosk_core::eligibility::Standards,
     csp: HeaderValue,
     id_hash_key: Vec<u8>,
-    operator_token: Option<String>,
+    operator_token_hash: Option<String>,
     rate_limiter: ratelimit::RateLimiter,
     request_timeout: Duration,
 }
@@ -113,23 +113,23 @@ impl AppState {
                 ));
             }
         }
-        let operator_token = match &config.operator_token {
-            Some(t) => Some(t.clone()),
+        // Only a hash of the operator token is kept, in memory and in the database.
+        let operator_token_hash = match &config.operator_token {
+            Some(t) => Some(security::sha256_hex(t.as_bytes())),
             None if config.demo_data => {
-                let (token, created) = db
-                    .call(|c| {
-                        db::staff::secret(c, "operator_token", || {
-                            security::random_token().into_bytes()
-                        })
+                let token = security::random_token();
+                let hash = security::sha256_hex(token.as_bytes());
+                let (stored, created) = db
+                    .call(move |c| {
+                        db::staff::secret(c, "operator_token_hash", || hash.into_bytes())
                     })
                     .await?;
-                let token = String::from_utf8_lossy(&token).into_owned();
                 if created {
                     notices.push(format!(
                         "demo 12348 operator token (shown only now): {token}"
                     ));
                 }
-                Some(token)
+                Some(String::from_utf8_lossy(&stored).into_owned())
             }
             None => None,
         };
@@ -153,7 +153,7 @@ impl AppState {
                 standards,
                 csp,
                 id_hash_key,
-                operator_token,
+                operator_token_hash,
                 rate_limiter: ratelimit::RateLimiter::new(config.rate_limit_per_minute),
                 request_timeout: Duration::from_secs(config.request_timeout_s.max(1)),
             }),
@@ -176,9 +176,14 @@ impl AppState {
         &self.inner.id_hash_key
     }
 
-    /// The operator desk's token, if operator access is configured.
-    pub fn operator_token(&self) -> Option<&str> {
-        self.inner.operator_token.as_deref()
+    /// Whether `token` is the operator desk's (false when none is configured).
+    pub fn is_operator_token(&self, token: &str) -> bool {
+        self.inner
+            .operator_token_hash
+            .as_deref()
+            .is_some_and(|hash| {
+                security::constant_time_eq(hash, &security::sha256_hex(token.as_bytes()))
+            })
     }
 
     pub fn rate_limiter(&self) -> &ratelimit::RateLimiter {

@@ -118,6 +118,31 @@ async fn demo_credentials_are_announced_once_on_first_start_only() {
     };
     let first = start().await;
     assert_eq!(first.len(), 2, "{first:?}");
+    // The printed token works, and the database keeps only its hash.
+    let token = first
+        .iter()
+        .find_map(|n| n.strip_prefix("demo 12348 operator token (shown only now): "))
+        .unwrap()
+        .to_owned();
+    let db = Db::open(&config.db).await.unwrap();
+    let (state, _) =
+        kiosk_server::AppState::init(db.clone(), &config, kiosk_server::Clock::system())
+            .await
+            .unwrap();
+    assert!(state.is_operator_token(&token));
+    assert!(!state.is_operator_token("guess"));
+    let t = token.clone();
+    let stored: u32 = db
+        .call(move |c| {
+            c.query_row(
+                "SELECT COUNT(*) FROM server_secrets WHERE instr(CAST(value AS TEXT), ?1) > 0",
+                [t],
+                |r| r.get(0),
+            )
+        })
+        .await
+        .unwrap();
+    assert_eq!(stored, 0, "the token itself is not stored");
     assert!(first.iter().any(|n| n.contains("staff PIN")));
     assert!(first.iter().any(|n| n.contains("operator token")));
     assert!(start().await.is_empty(), "never printed again");

@@ -88,15 +88,6 @@ pub fn EligibilityLayout() -> impl IntoView {
     view! { <Outlet /> }
 }
 
-pub const CRIMINAL: [CriminalCategory; 6] = [
-    CriminalCategory::Minor,
-    CriminalCategory::SensoryDisability,
-    CriminalCategory::MentalIncapacity,
-    CriminalCategory::PossibleLifeOrDeath,
-    CriminalCategory::DeathPenaltyReview,
-    CriminalCategory::InAbsentia,
-];
-
 pub const STATUSES: [Status; 8] = [
     Status::MigrantWorker,
     Status::Elderly,

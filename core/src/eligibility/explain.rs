@@ -180,14 +180,6 @@ mod tests {
     #[test]
     fn every_article_any_result_cites_has_an_explanation() {
         let today = Date::new(2026, 11, 29).unwrap();
-        let categories = [
-            CriminalCategory::Minor,
-            CriminalCategory::SensoryDisability,
-            CriminalCategory::MentalIncapacity,
-            CriminalCategory::PossibleLifeOrDeath,
-            CriminalCategory::DeathPenaltyReview,
-            CriminalCategory::InAbsentia,
-        ];
         let statuses = [
             vec![],
             vec![Status::MigrantWorker],
@@ -208,7 +200,7 @@ mod tests {
                         input.household_size = Some(2);
                         input.household_monthly_income = Some(4000);
                         if matter == Matter::CriminalDefence {
-                            input.criminal = categories[..(seen % 7)].to_vec();
+                            input.criminal = CriminalCategory::ALL[..(seen % 7)].to_vec();
                         }
                         for a in assess_embedded(&input, today).articles {
                             assert!(explain(&a).is_some(), "no explanation for {a}");

@@ -121,9 +121,10 @@ async fn callbacks_create(
 
 /// Operator endpoints need the configured operator token.
 fn authorize_operator(state: &AppState, token: &BearerToken) -> Result<(), ApiError> {
-    match state.operator_token() {
-        Some(expected) if security::constant_time_eq(expected, &token.0) => Ok(()),
-        _ => Err(ApiError::Unauthorized),
+    if state.is_operator_token(&token.0) {
+        Ok(())
+    } else {
+        Err(ApiError::Unauthorized)
     }
 }
 

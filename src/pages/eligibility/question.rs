@@ -1,6 +1,7 @@
 //! `/eligibility/q/{question}`: one question per screen, big answers, "I don't
 //! know" where it is a real answer, progress, and Back.
 
+use kiosk_core::eligibility::CriminalCategory;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -15,8 +16,8 @@ use crate::{
 };
 
 use super::{
-    CRIMINAL, STATUSES, URGENCY, category_label, criminal_label, matter_label, next_href,
-    question_heading, question_href, standards, status_label, today, urgency_label, use_self_check,
+    STATUSES, URGENCY, category_label, criminal_label, matter_label, next_href, question_heading,
+    question_href, standards, status_label, today, urgency_label, use_self_check,
 };
 
 #[component]
@@ -152,7 +153,7 @@ fn QuestionScreen(question: Question) -> impl IntoView {
         ),
         Question::Criminal => multi(
             answers,
-            CRIMINAL.iter().map(|c| (*c, criminal_label(*c))).collect(),
+            CriminalCategory::ALL.map(|c| (c, criminal_label(c))).into(),
             |a: &mut Answers| &mut a.criminal,
             choose,
         ),
