@@ -3,6 +3,7 @@
 
 pub mod eligibility;
 pub mod halls;
+pub mod submit;
 
 use kiosk_core::api::API_PREFIX;
 use serde::de::DeserializeOwned;
