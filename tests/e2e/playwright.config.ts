@@ -1,6 +1,7 @@
 // End-to-end tests: the real kiosk-server serving the real release build, driven in
 // Debian's Chromium (never a downloaded browser). `cargo xtask test` sets the env.
 import { defineConfig } from "@playwright/test";
+import fs from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(__dirname, "../..");
@@ -9,6 +10,26 @@ const baseURL = `http://127.0.0.1:${port}`;
 const server = process.env.KIOSK_SERVER_BIN ?? path.join(root, "target/debug/kiosk-server");
 const dist = process.env.KIOSK_DIST ?? path.join(root, "dist");
 const db = path.join(__dirname, ".tmp/e2e.sqlite3");
+
+// The server gets the built-in standards plus one test-only region, so the tests
+// can prove the kiosk uses what the server serves (a hall's update without a
+// rebuild). The fixture region is not a real place or figure.
+const standards = path.join(__dirname, ".tmp/standards.json");
+const builtIn = JSON.parse(
+  fs.readFileSync(path.join(root, "core/data/legal_aid_standards.json"), "utf8"),
+);
+builtIn.entries.push({
+  region: "990000",
+  names: { "zh-CN": "测试地区", en: "Test region" },
+  rule: { "zh-CN": "测试用标准", en: "A standard for tests only" },
+  standard_per_capita_monthly: 5000,
+  comparison: "below",
+  effective_from: "2020-01-01",
+  source: "end-to-end test fixture",
+  notes: "Not a real standard.",
+});
+fs.mkdirSync(path.dirname(standards), { recursive: true });
+fs.writeFileSync(standards, JSON.stringify(builtIn, null, 2));
 
 const launchOptions = {
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -50,7 +71,7 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh database for every run, with the demo hall.
-    command: `rm -f "${db}" "${db}-wal" "${db}-shm" && exec "${server}" --addr 127.0.0.1:${port} --db "${db}" --dist "${dist}" --demo-data`,
+    command: `rm -f "${db}" "${db}-wal" "${db}-shm" && exec "${server}" --addr 127.0.0.1:${port} --db "${db}" --dist "${dist}" --standards "${standards}" --demo-data`,
     url: `${baseURL}/api/v1/health`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -123,6 +123,28 @@ test("a household above the Shanghai standard is told aid is unlikely, with the 
   expectNothingSent(requests, ["8000", "310000", "traffic"]);
 });
 
+test("the kiosk uses the standards its server serves, not only the built-in ones", async ({
+  kiosk,
+  page,
+}) => {
+  await kiosk.open("/eligibility");
+  await kiosk.press(page.getByRole("link", { name: "开始" }));
+  await kiosk.press(kiosk.answer("事故和受伤赔偿"));
+  await kiosk.press(kiosk.answer("医疗事故受伤赔偿"));
+  await kiosk.press(kiosk.answer("否"));
+  await kiosk.press(page.getByRole("button", { name: "都没有" }));
+  // "测试地区" exists only in the file the server was started with.
+  await kiosk.press(kiosk.answer("测试地区"));
+  await kiosk.press(kiosk.answer("1 人"));
+  await page.getByLabel("每月收入（元）").fill("4000");
+  await kiosk.press(page.getByRole("button", { name: "继续" }));
+  await kiosk.press(kiosk.answer("都没有"));
+  await kiosk.press(page.getByRole("link", { name: "查看结果" }));
+  const main = page.getByRole("main");
+  await expect(main.getByRole("heading", { level: 2, name: "很可能可以获得法律援助" })).toBeVisible();
+  await expect(main).toContainText("测试地区标准（2020-01-01 起）：每人每月 5000 元");
+});
+
 test("an urgent domestic-violence case leads with asking staff now", async ({ kiosk, page }) => {
   const requests = recordRequests(page);
   await kiosk.open("/eligibility");
