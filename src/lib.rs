@@ -5,6 +5,7 @@
 //! `components/`, server calls in `api/`, all text in `i18n`.
 
 pub mod api;
+pub mod booking;
 pub mod components;
 pub mod i18n;
 pub mod pages;
