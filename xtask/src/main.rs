@@ -23,7 +23,8 @@ commands:
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let command = args.next();
-    let rest: Vec<String> = args.collect();
+    // `cargo xtask run -- --addr …` and `cargo xtask run --addr …` mean the same.
+    let rest: Vec<String> = args.skip_while(|a| a == "--").collect();
     match command.as_deref() {
         Some("run") => steps::serve(&rest),
         Some("test") => steps::test(),
