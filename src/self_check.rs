@@ -263,6 +263,17 @@ impl Answers {
             .find(|q| !self.is_answered(*q))
     }
 
+    /// Whether `q` may be shown now: it applies, and every question before it has
+    /// been answered (a deep link cannot skip ahead).
+    pub fn can_ask(&self, q: Question, standards: &Standards, today: Date) -> bool {
+        let qs = self.questions(standards, today);
+        qs.contains(&q)
+            && qs
+                .iter()
+                .take_while(|x| **x != q)
+                .all(|x| self.is_answered(*x))
+    }
+
     /// "Question k of n" for `q`.
     pub fn progress(&self, q: Question, standards: &Standards, today: Date) -> (usize, usize) {
         let qs = self.questions(standards, today);
@@ -318,6 +329,23 @@ mod tests {
         for m in &all {
             assert_eq!(all.iter().filter(|x| *x == m).count(), 1, "{m:?}");
         }
+    }
+
+    #[test]
+    fn a_question_cannot_be_reached_before_the_ones_it_follows() {
+        let a = Answers::default();
+        assert!(a.can_ask(Question::Category, standards(), today()));
+        assert!(!a.can_ask(Question::Urgency, standards(), today()));
+        assert!(!a.can_ask(Question::Income, standards(), today()));
+        let mut a = start(Category::Work, Matter::Wages);
+        assert!(a.can_ask(Question::Lawyer, standards(), today()));
+        assert!(
+            a.can_ask(Question::Category, standards(), today()),
+            "going back is fine"
+        );
+        assert!(!a.can_ask(Question::Statuses, standards(), today()));
+        a.mark(Question::Lawyer);
+        assert!(a.can_ask(Question::Statuses, standards(), today()));
     }
 
     #[test]

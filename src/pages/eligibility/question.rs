@@ -56,10 +56,9 @@ fn QuestionScreen(question: Question) -> impl IntoView {
     let answers = use_self_check().0;
     let navigate = use_navigate();
 
-    // A question that does not apply (a deep link, or answers changed) sends the
-    // visitor to the one that does.
-    let relevant =
-        answers.with_untracked(|a| a.questions(&standards(), today()).contains(&question));
+    // A question that does not apply yet (a deep link, or answers changed) sends
+    // the visitor to the one that does.
+    let relevant = answers.with_untracked(|a| a.can_ask(question, &standards(), today()));
     if !relevant {
         let target = answers.with_untracked(next_href);
         let navigate = navigate.clone();

@@ -145,6 +145,15 @@ test("the kiosk uses the standards its server serves, not only the built-in ones
   await expect(main).toContainText("测试地区标准（2020-01-01 起）：每人每月 5000 元");
 });
 
+test("a deep link into the middle of the self-check starts at its first question", async ({
+  kiosk,
+  page,
+}) => {
+  await page.goto("/eligibility/q/urgency");
+  await expect(page).toHaveURL("/eligibility/q/category");
+  await expect(kiosk.heading).toHaveText("您遇到的是哪一类问题？");
+});
+
 test("an urgent domestic-violence case leads with asking staff now", async ({ kiosk, page }) => {
   const requests = recordRequests(page);
   await kiosk.open("/eligibility");
