@@ -26,6 +26,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_halls.sql"),
     include_str!("../migrations/0002_bookings.sql"),
+    include_str!("../migrations/0003_appointment_retention.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

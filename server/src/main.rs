@@ -1,7 +1,10 @@
 //! `kiosk-server`: configuration, database, and serving with graceful shutdown.
 
 use clap::Parser;
-use kiosk_server::{AppState, Clock, Config, db::Db};
+use kiosk_server::{
+    AppState, Clock, Config,
+    db::{Db, appointments, callbacks, idempotency},
+};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -23,6 +26,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             "no built kiosk found (index.html missing): only /api/v1 will answer; build it with `cargo xtask run`"
         );
     }
+    // Before serving, so data past its retention (say, after a long power-off) is
+    // gone before anyone can ask for it.
+    purge_expired(&state).await;
     tokio::spawn(housekeeping(state.clone()));
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     let url = format!("http://{}/", listener.local_addr()?);
@@ -36,25 +42,44 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// Hourly: forget idempotency keys past their retention and expired staff sessions.
+/// Hourly, starting an hour after start-up (which has just purged): see
+/// [`purge_expired`].
 async fn housekeeping(state: AppState) {
-    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+    let hour = std::time::Duration::from_secs(3600);
+    let mut every_hour = tokio::time::interval_at(tokio::time::Instant::now() + hour, hour);
     loop {
         every_hour.tick().await;
-        let now = state.clock.unix();
-        let purged = state
-            .db
-            .call(move |c| {
-                let keys = kiosk_server::db::idempotency::purge(c, now)?;
-                let sessions =
-                    c.execute("DELETE FROM staff_sessions WHERE expires_unix < ?1", [now])?;
-                Ok(keys + sessions)
-            })
-            .await;
-        match purged {
-            Ok(n) => tracing::debug!(rows = n, "housekeeping"),
-            Err(e) => tracing::warn!(error = %e, "housekeeping failed"),
+        purge_expired(&state).await;
+    }
+}
+
+/// Deletes what is past its retention: appointments and callbacks (30 days, as the
+/// consent notice says), idempotency keys, expired staff sessions.
+async fn purge_expired(state: &AppState) {
+    let now = state.clock.unix();
+    let purged = state
+        .db
+        .call(move |c| {
+            let tx = c.transaction()?;
+            let appointments = appointments::purge(&tx, now)?;
+            let callbacks = callbacks::purge(&tx, now)?;
+            let keys = idempotency::purge(&tx, now)?;
+            let sessions =
+                tx.execute("DELETE FROM staff_sessions WHERE expires_unix < ?1", [now])?;
+            tx.commit()?;
+            Ok((appointments, callbacks, keys + sessions))
+        })
+        .await;
+    match purged {
+        Ok((appointments, callbacks, other)) => {
+            tracing::info!(
+                appointments,
+                callbacks,
+                other,
+                "deleted data past its retention"
+            );
         }
+        Err(e) => tracing::warn!(error = %e, "housekeeping failed"),
     }
 }
 

@@ -53,9 +53,12 @@ async fn api_not_found() -> ApiError {
 }
 
 /// A hash of the parsed request, so the same body sent with other key order or
-/// spacing counts as the same request.
-pub fn request_hash<T: Serialize>(req: &T) -> String {
-    security::sha256_hex(&serde_json::to_vec(req).expect("request types serialize"))
+/// spacing counts as the same request. Keyed (HMAC with the installation's secret)
+/// because the body holds a name, a phone and perhaps an ID number: an unkeyed
+/// hash of so little could be reversed by guessing.
+pub fn request_hash<T: Serialize>(state: &AppState, req: &T) -> String {
+    let json = serde_json::to_string(req).expect("request types serialize");
+    security::keyed_hash(state.id_hash_key(), &json)
 }
 
 /// Creates a row once per `Idempotency-Key`: within one IMMEDIATE transaction, a

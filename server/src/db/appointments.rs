@@ -6,6 +6,10 @@ use kiosk_core::{
 };
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+/// Days an appointment is kept after its slot ends, as the consent notice promises
+/// (PIPL art. 19: no longer than the purpose needs; art. 47: delete when done).
+pub const RETENTION_DAYS: i64 = 30;
+
 /// A validated booking, ready to store.
 pub struct NewAppointment {
     pub reference: String,
@@ -155,6 +159,16 @@ pub fn cancel(
         .execute([reference])?;
     }
     find(conn, reference, phone)
+}
+
+/// Deletes appointments, booked or cancelled, whose slot ended more than
+/// [`RETENTION_DAYS`] before `now_unix`; returns how many.
+///
+/// Seat counts in `slot_seats` are left alone: they hold no personal data, and a
+/// slot that ended a month ago can no longer be booked or cancelled.
+pub fn purge(conn: &Connection, now_unix: i64) -> rusqlite::Result<usize> {
+    conn.prepare_cached("DELETE FROM appointments WHERE slot_end_unix < ?1")?
+        .execute([now_unix - RETENTION_DAYS * 86_400])
 }
 
 /// Number of appointment rows (tests and health of the crash test).

@@ -3,6 +3,10 @@
 use kiosk_core::api::{CallbackStatus, OperatorCallback};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+/// Days a callback request is kept after it was made, as the consent notice promises
+/// (PIPL art. 19: no longer than the purpose needs; art. 47: delete when done).
+pub const RETENTION_DAYS: i64 = 30;
+
 pub struct NewCallback {
     pub reference: String,
     pub phone: String,
@@ -105,4 +109,12 @@ pub fn complete(
     conn.prepare_cached("SELECT * FROM callbacks WHERE reference = ?1")?
         .query_row([reference], operator_view)
         .optional()
+}
+
+/// Deletes callbacks, queued or completed, created more than [`RETENTION_DAYS`]
+/// before `now_unix`; returns how many. A request still queued after a month is
+/// deleted too: the notice promises deletion by age, not by outcome.
+pub fn purge(conn: &Connection, now_unix: i64) -> rusqlite::Result<usize> {
+    conn.prepare_cached("DELETE FROM callbacks WHERE created_unix < ?1")?
+        .execute([now_unix - RETENTION_DAYS * 86_400])
 }

@@ -2,8 +2,20 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-/// Keys are kept at least this long (the draft standard suggests 24 hours).
+use super::{appointments, callbacks};
+
+/// Keys are kept at least this long (the draft standard suggests 24 hours), and
+/// deleted by the next hourly housekeeping after it.
 pub const RETENTION_S: i64 = 48 * 3600;
+
+// A saved answer (reference, slot, masked name and phone) and its request hash must
+// not outlive the row they describe. A booked slot always ends after the booking was
+// made, and a callback is kept from when it was made, so it is enough that keys go
+// well before either row's retention ends (with an hour of housekeeping to spare).
+const _: () = assert!(
+    RETENTION_S + 3600 < appointments::RETENTION_DAYS * 86_400
+        && RETENTION_S + 3600 < callbacks::RETENTION_DAYS * 86_400
+);
 
 /// What was answered the first time.
 pub struct Saved {

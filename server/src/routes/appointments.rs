@@ -130,7 +130,7 @@ async fn appointments_create(
 ) -> Result<Response, ApiError> {
     let now = state.clock.hall_now();
     let checked = check(&req, now).map_err(ApiError::Validation)?;
-    let hash = request_hash(&req);
+    let hash = request_hash(&state, &req);
     let id_hash = checked
         .id_number
         .as_deref()

@@ -74,7 +74,7 @@ async fn callbacks_create(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
-    let hash = request_hash(&req);
+    let hash = request_hash(&state, &req);
     let mut needs = req.needs.clone();
     needs.sort();
     needs.dedup();
