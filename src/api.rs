@@ -1,12 +1,14 @@
 //! Typed calls to the backend under `/api/v1`, one module per resource. Each call
 //! returns `Result<T, ApiError>` so screens can tell the visitor what happened.
 
+pub mod appointments;
 pub mod eligibility;
 pub mod halls;
+pub mod services;
 pub mod submit;
 
-use kiosk_core::api::API_PREFIX;
-use serde::de::DeserializeOwned;
+use kiosk_core::api::{API_PREFIX, Problem};
+use serde::{Serialize, de::DeserializeOwned};
 
 /// Why a call to the backend did not give an answer.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -32,4 +34,28 @@ async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
         return Err(ApiError::Status(response.status()));
     }
     response.json().await.map_err(|_| ApiError::Decode)
+}
+
+/// `POST /api/v1{path}` with a JSON body, once (for requests that change nothing
+/// or are safe to repeat by hand): the answer, the server's refusal, or nothing.
+async fn post_json<B: Serialize, R: DeserializeOwned>(
+    path: &str,
+    body: &B,
+) -> Result<R, appointments::LookupError> {
+    use appointments::LookupError;
+    let json = serde_json::to_string(body).expect("request types serialize");
+    let response = gloo_net::http::Request::post(&format!("{API_PREFIX}{path}"))
+        .header("Content-Type", "application/json")
+        .body(json)
+        .map_err(|_| LookupError::Unreachable)?
+        .send()
+        .await
+        .map_err(|_| LookupError::Unreachable)?;
+    if response.ok() {
+        return response.json().await.map_err(|_| LookupError::Unreachable);
+    }
+    match response.json::<Problem>().await {
+        Ok(problem) if response.status() < 500 => Err(LookupError::Refused(problem)),
+        _ => Err(LookupError::Unreachable),
+    }
 }

@@ -30,6 +30,39 @@ pub enum Step {
     Check,
 }
 
+impl Step {
+    pub const ALL: [Step; 9] = [
+        Step::Service,
+        Step::Day,
+        Step::Time,
+        Step::Name,
+        Step::Phone,
+        Step::IdNumber,
+        Step::Needs,
+        Step::Consent,
+        Step::Check,
+    ];
+
+    /// The step's path segment under `/booking/` (the first step is `/booking`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Step::Service => "service",
+            Step::Day => "day",
+            Step::Time => "time",
+            Step::Name => "name",
+            Step::Phone => "phone",
+            Step::IdNumber => "id",
+            Step::Needs => "needs",
+            Step::Consent => "notice",
+            Step::Check => "check",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Step> {
+        Step::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+}
+
 /// How a day looks on the calendar: never by colour alone, always in words.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DayState {
@@ -118,6 +151,36 @@ pub enum Problem {
 
 /// Longest name, in characters (the server's limit too).
 pub const NAME_MAX: usize = 30;
+
+impl Problem {
+    /// What the visitor is told, on screen and (in audio mode) aloud.
+    pub fn message(self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        match self {
+            Problem::ChooseService => Msg::ChooseService,
+            Problem::ChooseDay => Msg::ChooseDay,
+            Problem::ChooseTime => Msg::ChooseTime,
+            Problem::NameRequired => Msg::NameRequired,
+            Problem::NameTooLong => Msg::NameTooLong,
+            Problem::Phone(_) => Msg::PhoneNotMobile,
+            Problem::IdNumber(e) => id_message(e),
+            Problem::ConsentRequired => Msg::ConsentRequired,
+        }
+    }
+}
+
+/// The words for an ID number problem.
+pub fn id_message(e: IdNumberError) -> crate::i18n::Msg {
+    use crate::i18n::Msg;
+    match e {
+        IdNumberError::Empty => Msg::IdEmpty,
+        IdNumberError::Length => Msg::IdLength,
+        IdNumberError::Characters => Msg::IdCharacters,
+        IdNumberError::Region => Msg::IdRegion,
+        IdNumberError::BirthDate | IdNumberError::FutureBirthDate => Msg::IdBirthDate,
+        IdNumberError::CheckCharacter => Msg::IdCheckCharacter,
+    }
+}
 
 impl Draft {
     /// Whether the chosen service needs an ID number before arrival.

@@ -2,11 +2,17 @@
 
 pub mod answer_button;
 pub mod choice_group;
+pub mod contact_fields;
 pub mod error_notice;
+pub mod flow_frame;
+pub mod flow_parts;
 pub mod focus_heading;
 pub mod footer;
 pub mod header;
 pub mod icon;
+pub mod name_keyboard;
 pub mod notice_page;
 pub mod numeric_keypad;
+pub mod qr_code;
+pub mod submit_panel;
 pub mod tile;

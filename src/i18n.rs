@@ -620,6 +620,784 @@ catalog! {
         zh: "重新自测",
         en: "Start again",
     }
+    // ---- booking and callback flows (#5) ----
+    StepTemplate {
+        zh: "第 {k} 步，共 {n} 步",
+        en: "Step {k} of {n}",
+    }
+    Loading {
+        zh: "正在载入，请稍候……",
+        en: "Loading, please wait…",
+    }
+    Agree {
+        zh: "我同意，继续",
+        en: "I agree, continue",
+    }
+    Disagree {
+        zh: "我不同意",
+        en: "I do not agree",
+    }
+    DeclinedBody {
+        zh: "没有您的同意，本机不能替您提交。您可以到服务窗口请工作人员办理，或拨打 {hotline}。",
+        en: "Without your agreement this kiosk cannot send anything for you. Staff at the service counter can help, or call {hotline}.",
+    }
+    ConsentRequired {
+        zh: "请先阅读说明，并按“我同意”。",
+        en: "Please read the notice and press “I agree”.",
+    }
+    NoticeHeading {
+        zh: "您的信息怎样使用",
+        en: "How your information is used",
+    }
+    NoticeWhoHeading {
+        zh: "谁保管",
+        en: "Who keeps it",
+    }
+    NoticeWho {
+        zh: "本公共法律服务中心及所属司法行政机关。不会提供给其他单位或个人。",
+        en: "This public legal service centre and the justice bureau it belongs to. It is not given to anyone else.",
+    }
+    NoticeWhatHeading {
+        zh: "收集什么、做什么用",
+        en: "What we collect and why",
+    }
+    NoticeHowLongHeading {
+        zh: "保存多久",
+        en: "How long it is kept",
+    }
+    NoticeCancelHeading {
+        zh: "怎样取消或撤回",
+        en: "How to cancel or withdraw",
+    }
+    NoticeVersionTemplate {
+        zh: "说明版本：{v}",
+        en: "Notice version: {v}",
+    }
+    BookingNoticeWhat {
+        zh: "您的姓名、手机号码和您选择的帮助；办理法律援助或公证时还有身份证号码。只用于安排预约、需要时联系您、到场时核对身份。",
+        en: "Your name, mobile number and the help you chose; for legal aid or notarization also your ID number. Used only to arrange the appointment, contact you if needed and confirm who you are when you come.",
+    }
+    BookingNoticeHowLong {
+        zh: "预约日期过后 30 天内删除。身份证号码只保存校验值和最后 4 位。",
+        en: "Deleted within 30 days after the appointment date. Of an ID number only a check value and the last 4 characters are kept.",
+    }
+    BookingNoticeCancel {
+        zh: "用预约号和手机号码在本机“查询或取消预约”，或到服务窗口，或拨打 {hotline}。取消后不再联系您。",
+        en: "Use “Look up or cancel a booking” on this kiosk with your reference and mobile number, ask at the service counter, or call {hotline}. After cancelling we will not contact you.",
+    }
+    BookingServiceHeading {
+        zh: "您要预约办理什么？",
+        en: "What would you like to book?",
+    }
+    BookingServiceHint {
+        zh: "轻触一项。每项下面有一句说明。",
+        en: "Touch one. Each has a short explanation.",
+    }
+    ChooseService {
+        zh: "请选择一项服务。",
+        en: "Please choose a service.",
+    }
+    LookupLink {
+        zh: "查询或取消已有的预约",
+        en: "Look up or cancel a booking",
+    }
+    BookingUnavailableHeading {
+        zh: "现在暂时不能在本机预约",
+        en: "Booking is not available on this kiosk right now",
+    }
+    BookingUnavailableBody {
+        zh: "本机暂时连不上预约系统。您没有损失任何信息。",
+        en: "This kiosk cannot reach the booking system at the moment. Nothing you entered has been lost or sent.",
+    }
+    BookingDayHeading {
+        zh: "哪一天来？",
+        en: "Which day would you like to come?",
+    }
+    BookingDayHint {
+        zh: "下面是今后 14 天。不能预约的日子写明了原因。",
+        en: "These are the next 14 days. Days you cannot book say why.",
+    }
+    ChooseDay {
+        zh: "请选择一天。",
+        en: "Please choose a day.",
+    }
+    DayClosed {
+        zh: "不办公",
+        en: "Closed",
+    }
+    DayFull {
+        zh: "已约满",
+        en: "Fully booked",
+    }
+    DayOpenTemplate {
+        zh: "可预约（{n} 个时间）",
+        en: "Available ({n} times)",
+    }
+    DayClosedChooseAnother {
+        zh: "这一天不办公，请选另一天。",
+        en: "The centre is closed that day. Please choose another day.",
+    }
+    DayFullChooseAnother {
+        zh: "这一天已经约满，请选另一天。",
+        en: "That day is fully booked. Please choose another day.",
+    }
+    BookingTimeHeading {
+        zh: "几点来？",
+        en: "What time would you like to come?",
+    }
+    BookingTimeHint {
+        zh: "每个时间都写着还剩几个名额。",
+        en: "Each time shows how many places are left.",
+    }
+    ChooseTime {
+        zh: "请选择一个时间。",
+        en: "Please choose a time.",
+    }
+    SlotFull {
+        zh: "已约满",
+        en: "Fully booked",
+    }
+    SlotRemainingTemplate {
+        zh: "还剩 {n} 个名额",
+        en: "{n} places left",
+    }
+    SlotFullChooseAnother {
+        zh: "这个时间已经约满，请选另一个时间。",
+        en: "That time is fully booked. Please choose another time.",
+    }
+    SlotTaken {
+        zh: "您选的时间刚刚被别人约走了。下面是最新的时间，请重新选一个。您填的其他内容都还在。",
+        en: "The time you chose was just taken by someone else. Here are the times available now; please choose again. Everything else you entered is kept.",
+    }
+    SlotGone {
+        zh: "这个时间已经不能预约了，请重新选择时间。",
+        en: "That time can no longer be booked. Please choose another time.",
+    }
+    DuplicateBooking {
+        zh: "这个手机号码已经预约了这个时间，不用再约。",
+        en: "This mobile number already has a booking at this time; there is no need to book again.",
+    }
+    BookingNameHeading {
+        zh: "您怎么称呼？",
+        en: "What is your name?",
+    }
+    NameHint {
+        zh: "只写姓也可以，例如“王”。",
+        en: "Your family name alone is enough, for example “Wang”.",
+    }
+    NameLabel {
+        zh: "姓名",
+        en: "Name",
+    }
+    NameRequired {
+        zh: "请至少写下您的姓。",
+        en: "Please enter at least your family name.",
+    }
+    NameTooLong {
+        zh: "姓名太长了，最多 30 个字。",
+        en: "The name is too long: at most 30 characters.",
+    }
+    BookingPhoneHeading {
+        zh: "您的手机号码",
+        en: "Your mobile number",
+    }
+    PhoneLabel {
+        zh: "电话号码",
+        en: "Phone number",
+    }
+    PhoneHintMobile {
+        zh: "11 位手机号码，用下面的数字键输入。",
+        en: "11-digit mobile number. Use the number keys below.",
+    }
+    PhoneHintAny {
+        zh: "手机号码，或带区号的固定电话，用下面的数字键输入。",
+        en: "A mobile number, or a landline with its area code. Use the number keys below.",
+    }
+    PhoneEmpty {
+        zh: "请输入电话号码。",
+        en: "Please enter a phone number.",
+    }
+    PhoneStartsWithOne {
+        zh: "手机号码以 1 开头，请检查第一位。",
+        en: "Mobile numbers start with 1. Please check the first digit.",
+    }
+    PhoneStartsWithOneOrZero {
+        zh: "手机号码以 1 开头，固定电话以区号 0 开头，请检查第一位。",
+        en: "Mobile numbers start with 1, landlines with the area code's 0. Please check the first digit.",
+    }
+    PhoneNotMobile {
+        zh: "这不是有效的手机号码，请检查。",
+        en: "This is not a valid mobile number. Please check it.",
+    }
+    PhoneTooShort {
+        zh: "手机号码是 11 位，还没有输完。",
+        en: "A mobile number has 11 digits; some are still missing.",
+    }
+    PhoneNotLandline {
+        zh: "固定电话号码不完整：区号加 7 到 8 位号码。",
+        en: "The landline number is incomplete: area code plus 7 or 8 digits.",
+    }
+    BookingIdHeading {
+        zh: "您的身份证号码",
+        en: "Your ID card number",
+    }
+    IdWhy {
+        zh: "办理这项服务需要先核对身份。号码输完后会被遮住。",
+        en: "This service needs your identity checked first. The number is hidden once entered.",
+    }
+    IdLabel {
+        zh: "身份证号码（18 位）",
+        en: "Resident ID number (18 characters)",
+    }
+    IdHint {
+        zh: "最后一位是 X 时，按 X 键。",
+        en: "If the last character is X, press the X key.",
+    }
+    IdEmpty {
+        zh: "请输入身份证号码。",
+        en: "Please enter your ID number.",
+    }
+    IdLength {
+        zh: "身份证号码是 18 位，请检查是否输完整。",
+        en: "An ID number has 18 characters. Please check it is complete.",
+    }
+    IdCharacters {
+        zh: "身份证号码只有数字，最后一位可能是 X。",
+        en: "An ID number has only digits, and the last may be X.",
+    }
+    IdRegion {
+        zh: "身份证号码前两位不对，请检查。",
+        en: "The first two digits are not right. Please check.",
+    }
+    IdBirthDate {
+        zh: "号码中的出生日期不对，请检查第 7 到 14 位。",
+        en: "The date of birth in the number is not right. Please check characters 7 to 14.",
+    }
+    IdCheckCharacter {
+        zh: "号码有一位输错了，请逐位检查。",
+        en: "One of the characters is wrong. Please check each one.",
+    }
+    IdInvalid {
+        zh: "身份证号码不正确，请检查。",
+        en: "The ID number is not correct. Please check it.",
+    }
+    ShowTenSeconds {
+        zh: "显示 10 秒",
+        en: "Show for 10 seconds",
+    }
+    ShownForTenSeconds {
+        zh: "正在显示（10 秒后遮住）",
+        en: "Showing (hidden again after 10 seconds)",
+    }
+    BookingNeedsHeading {
+        zh: "来的时候需要什么帮助吗？",
+        en: "Do you need any help when you come?",
+    }
+    NeedWheelchair {
+        zh: "轮椅通道或轮椅",
+        en: "Wheelchair access or a wheelchair",
+    }
+    NeedSignLanguage {
+        zh: "手语翻译",
+        en: "Sign language interpreter",
+    }
+    NeedInterpreter {
+        zh: "方言或少数民族语言翻译",
+        en: "Interpreter (dialect or minority language)",
+    }
+    NeedLargePrint {
+        zh: "大字材料",
+        en: "Large-print documents",
+    }
+    NeedHomeVisit {
+        zh: "行动不便，请上门服务",
+        en: "I cannot come back: please visit me at home",
+    }
+    NeedText {
+        zh: "用文字交流（听说有困难）",
+        en: "Communicate by text (hearing or speech difficulty)",
+    }
+    NeedDialect {
+        zh: "说方言或少数民族语言",
+        en: "I speak a dialect or minority language",
+    }
+    NeedHearingAid {
+        zh: "我戴助听器，请说慢一点",
+        en: "I use a hearing aid: please speak slowly",
+    }
+    NeedOther {
+        zh: "其他帮助（到时告诉工作人员）",
+        en: "Other help (tell staff when you come)",
+    }
+    NoNeeds {
+        zh: "不需要",
+        en: "No help needed",
+    }
+    CheckBookingHeading {
+        zh: "请核对您的预约",
+        en: "Check your booking",
+    }
+    CheckBookingHint {
+        zh: "要改哪一项，就按它旁边的“修改”。没问题就按最下面的“确认预约”。",
+        en: "To change something, press “Change” next to it. If all is right, press “Confirm booking” at the bottom.",
+    }
+    SummaryService {
+        zh: "办理事项",
+        en: "Service",
+    }
+    SummaryWhen {
+        zh: "时间",
+        en: "When",
+    }
+    SummaryWhere {
+        zh: "地点",
+        en: "Where",
+    }
+    SummaryName {
+        zh: "姓名",
+        en: "Name",
+    }
+    SummaryPhone {
+        zh: "电话",
+        en: "Phone",
+    }
+    SummaryId {
+        zh: "身份证号码",
+        en: "ID number",
+    }
+    SummaryNeeds {
+        zh: "需要的帮助",
+        en: "Help needed",
+    }
+    BookingIncomplete {
+        zh: "还有内容没有填好，请按“修改”补上。",
+        en: "Something is still missing. Please use “Change” to add it.",
+    }
+    ConfirmBooking {
+        zh: "确认预约",
+        en: "Confirm booking",
+    }
+    Sending {
+        zh: "正在提交，请稍候。网络慢时会自动重试，最多约 30 秒。请不要离开。",
+        en: "Sending, please wait. If the network is slow it tries again by itself for up to about 30 seconds. Please stay here.",
+    }
+    SendingShort {
+        zh: "正在提交……",
+        en: "Sending…",
+    }
+    NotSentHeading {
+        zh: "没有提交成功",
+        en: "Not sent",
+    }
+    NotSentBody {
+        zh: "什么也没有保存。您填的内容还在这个屏幕上，可以再试一次。",
+        en: "Nothing was saved. What you entered is still on this screen, and you can try again.",
+    }
+    NotSentHelp {
+        zh: "也可以请工作人员帮忙，或拨打 {hotline}。",
+        en: "You can also ask staff for help, or call {hotline}.",
+    }
+    TryAgain {
+        zh: "再试一次",
+        en: "Try again",
+    }
+    RefusedGeneral {
+        zh: "没有提交成功，请检查填写的内容，或请工作人员帮忙。",
+        en: "It was not accepted. Please check what you entered, or ask staff for help.",
+    }
+    BookingDoneHeading {
+        zh: "预约成功",
+        en: "You are booked",
+    }
+    BookingDoneIntro {
+        zh: "请记下预约号，或打印凭条带走。",
+        en: "Please note your reference, or print the receipt to take with you.",
+    }
+    ReceiptTitle {
+        zh: "预约凭条",
+        en: "Appointment receipt",
+    }
+    ReferenceLabel {
+        zh: "预约号",
+        en: "Reference",
+    }
+    HowToCancelHeading {
+        zh: "怎样取消",
+        en: "How to cancel",
+    }
+    HowToCancel {
+        zh: "在本机“查询或取消预约”输入预约号和手机号码，或拨打 {hotline}。",
+        en: "Use “Look up or cancel a booking” on this kiosk with your reference and mobile number, or call {hotline}.",
+    }
+    QrLabelTemplate {
+        zh: "二维码：预约号 {reference} 的查询地址",
+        en: "QR code: the lookup address for reference {reference}",
+    }
+    QrCaption {
+        zh: "用手机扫码查询预约（只含预约号）",
+        en: "Scan to look up the booking (holds only the reference)",
+    }
+    PrintReceipt {
+        zh: "打印凭条",
+        en: "Print receipt",
+    }
+    LookupReferenceHeading {
+        zh: "请输入预约号",
+        en: "Enter your reference",
+    }
+    LookupPhoneHeading {
+        zh: "请输入预约时留的电话号码",
+        en: "Enter the phone number you booked with",
+    }
+    LookupFoundHeading {
+        zh: "您的预约",
+        en: "Your booking",
+    }
+    ReferenceFieldLabel {
+        zh: "预约号（字母 A 后面的 7 个字符）",
+        en: "Reference (the 7 characters after the letter A)",
+    }
+    ReferenceHint {
+        zh: "预约号印在凭条上，例如 A7K3M9PQ。用下面的键输入 A 后面的部分。",
+        en: "The reference is on your receipt, for example A7K3M9PQ. Enter the part after the A with the keys below.",
+    }
+    ReferenceIncomplete {
+        zh: "预约号是 A 加 7 个字符，还没有输完。",
+        en: "A reference is A and 7 characters; some are still missing.",
+    }
+    ReferenceKeys {
+        zh: "预约号键",
+        en: "Reference keys",
+    }
+    Searching {
+        zh: "正在查询，请稍候……",
+        en: "Looking it up, please wait…",
+    }
+    LookupNotFound {
+        zh: "没有找到这个预约。请检查预约号和电话号码。",
+        en: "No booking was found. Please check the reference and the phone number.",
+    }
+    LookupUnreachable {
+        zh: "现在连不上预约系统，请稍后再试，或请工作人员帮忙。",
+        en: "The booking system cannot be reached now. Please try later or ask staff.",
+    }
+    CancelTooLate {
+        zh: "预约时间已经到了，不能在本机取消，请找工作人员。",
+        en: "The appointment time has come, so it cannot be cancelled here. Please ask staff.",
+    }
+    StatusLabel {
+        zh: "状态",
+        en: "Status",
+    }
+    StatusBooked {
+        zh: "已预约",
+        en: "Booked",
+    }
+    StatusCancelled {
+        zh: "已取消",
+        en: "Cancelled",
+    }
+    CancelBooking {
+        zh: "取消这个预约",
+        en: "Cancel this booking",
+    }
+    CancelAreYouSure {
+        zh: "确定要取消吗？取消后这个时间会让给别人。",
+        en: "Are you sure? The time will be given to someone else.",
+    }
+    CancelYes {
+        zh: "是，取消预约",
+        en: "Yes, cancel it",
+    }
+    CancelNo {
+        zh: "不取消",
+        en: "No, keep it",
+    }
+    LookupHelp {
+        zh: "有问题请找工作人员，或拨打 {hotline}。",
+        en: "For help, ask staff or call {hotline}.",
+    }
+    CallbackTopicHeading {
+        zh: "您想咨询哪方面的问题？",
+        en: "What is your question about?",
+    }
+    CallbackTopicHint {
+        zh: "12348 的律师会按您选的方面打电话给您。",
+        en: "A lawyer on the 12348 line will call you about it.",
+    }
+    ChooseTopic {
+        zh: "请选择一个方面。",
+        en: "Please choose a topic.",
+    }
+    TopicLabour {
+        zh: "工作、工资、工伤",
+        en: "Work, wages, injuries at work",
+    }
+    TopicFamily {
+        zh: "家庭、赡养、抚养",
+        en: "Family, support of parents or children",
+    }
+    TopicMarriage {
+        zh: "婚姻、离婚",
+        en: "Marriage and divorce",
+    }
+    TopicProperty {
+        zh: "房屋、财产、借款",
+        en: "Housing, property, loans",
+    }
+    TopicTraffic {
+        zh: "交通事故",
+        en: "Traffic accidents",
+    }
+    TopicConsumer {
+        zh: "买东西、消费纠纷",
+        en: "Shopping and consumer problems",
+    }
+    TopicCriminal {
+        zh: "刑事案件",
+        en: "Criminal cases",
+    }
+    TopicAdministrative {
+        zh: "和政府部门的争议",
+        en: "Disputes with government offices",
+    }
+    TopicLegalAid {
+        zh: "申请法律援助",
+        en: "Applying for legal aid",
+    }
+    TopicOther {
+        zh: "其他问题",
+        en: "Something else",
+    }
+    CallbackWhenHeading {
+        zh: "什么时候给您打电话？",
+        en: "When should we call you?",
+    }
+    CallbackWhenHint {
+        zh: "可以选“尽快”，也可以选一天和上午、下午或晚上。",
+        en: "Choose “As soon as possible”, or a day and morning, afternoon or evening.",
+    }
+    ChooseWhen {
+        zh: "请选择什么时候打电话。",
+        en: "Please choose when to call.",
+    }
+    ChoosePeriod {
+        zh: "请再选上午、下午还是晚上。",
+        en: "Please also choose morning, afternoon or evening.",
+    }
+    CallAsap {
+        zh: "尽快",
+        en: "As soon as possible",
+    }
+    OrChooseDay {
+        zh: "或者选一天：",
+        en: "Or choose a day:",
+    }
+    ChoosePeriodLegend {
+        zh: "这一天的什么时候？",
+        en: "What time of that day?",
+    }
+    PeriodMorning {
+        zh: "上午（9 点到 12 点）",
+        en: "Morning (9:00 to 12:00)",
+    }
+    PeriodAfternoon {
+        zh: "下午（2 点到 6 点）",
+        en: "Afternoon (14:00 to 18:00)",
+    }
+    PeriodEvening {
+        zh: "晚上（6 点到 8 点）",
+        en: "Evening (18:00 to 20:00)",
+    }
+    CallbackPhoneHeading {
+        zh: "打哪个电话给您？",
+        en: "Which number should we call?",
+    }
+    CallbackNameHeading {
+        zh: "怎么称呼您？（可以不填）",
+        en: "What should we call you? (optional)",
+    }
+    CallbackNameHint {
+        zh: "只写姓也可以，也可以跳过。",
+        en: "Your family name is enough, or you can skip this.",
+    }
+    SkipThis {
+        zh: "跳过",
+        en: "Skip",
+    }
+    CallbackSafetyHeading {
+        zh: "打电话时，可以说是 12348 打来的吗？",
+        en: "When we call, may we say we are calling from 12348?",
+    }
+    CallbackSafetyHint {
+        zh: "如果别人接电话会给您带来麻烦或危险，请选“不要说”。律师会先确认是您本人再谈。",
+        en: "If it could cause you trouble or danger that someone else learns of the call, choose “Do not say”. The lawyer will first make sure they are speaking to you.",
+    }
+    SafetyYes {
+        zh: "可以说是 12348",
+        en: "Yes, you may say 12348",
+    }
+    SafetyNo {
+        zh: "不要说是 12348",
+        en: "No, do not say 12348",
+    }
+    ChooseYesOrNo {
+        zh: "请选择一项。",
+        en: "Please choose one.",
+    }
+    CallbackNeedsHeading {
+        zh: "通话时需要照顾什么吗？",
+        en: "Do you need anything for the call?",
+    }
+    CallbackNoteHeading {
+        zh: "想先说一句您的问题吗？（可以不填）",
+        en: "Would you like to say in a few words what it is about? (optional)",
+    }
+    CallbackNoteHint {
+        zh: "不要写身份证号码等信息。最多 200 字。",
+        en: "Do not write ID numbers or similar. At most 200 characters.",
+    }
+    NoteLabel {
+        zh: "简短说明",
+        en: "Short note",
+    }
+    NoteTooLong {
+        zh: "说明太长了，最多 200 字。",
+        en: "The note is too long: at most 200 characters.",
+    }
+    CallbackNoticeWhat {
+        zh: "您的电话号码、称呼、问题方面、方便的时间、需要的照顾和说明。只用于 12348 律师给您回电解答。",
+        en: "Your phone number, name, topic, preferred time, needs and note. Used only for a 12348 lawyer to call you back and answer.",
+    }
+    CallbackNoticeHowLong {
+        zh: "提出请求后 30 天内删除。",
+        en: "Deleted within 30 days after you ask.",
+    }
+    CallbackNoticeCancel {
+        zh: "不需要回电时，拨打 {hotline} 说明即可，或接电话时告诉律师。",
+        en: "If you no longer need the call, call {hotline} and say so, or tell the lawyer when they call.",
+    }
+    CheckCallbackHeading {
+        zh: "请核对回电请求",
+        en: "Check your callback request",
+    }
+    CheckCallbackHint {
+        zh: "要改哪一项，就按它旁边的“修改”。没问题就按最下面的“确认提交”。",
+        en: "To change something, press “Change” next to it. If all is right, press “Send request” at the bottom.",
+    }
+    SummaryTopic {
+        zh: "问题方面",
+        en: "Topic",
+    }
+    SummarySafety {
+        zh: "可以说是 12348",
+        en: "May say 12348",
+    }
+    SummaryNote {
+        zh: "简短说明",
+        en: "Note",
+    }
+    NotGiven {
+        zh: "（没有填）",
+        en: "(not given)",
+    }
+    ConfirmCallback {
+        zh: "确认提交",
+        en: "Send request",
+    }
+    TooManyCallbacks {
+        zh: "这个号码今天已经提交了多次回电请求。请等待回电，或直接拨打 12348。",
+        en: "This number has already asked for several callbacks today. Please wait for the call, or call 12348 directly.",
+    }
+    CallbackDoneHeading {
+        zh: "已收到您的回电请求",
+        en: "Your callback request was received",
+    }
+    CallbackDoneWhatNext {
+        zh: "12348 热线的律师会按您选的时间打电话给您。来电显示为 12348，或当地区号加 12348。",
+        en: "A lawyer on the 12348 line will call you at the time you chose. The call comes from 12348, or from your area code followed by 12348.",
+    }
+    CallbackDoneDiscreet {
+        zh: "您选了“不要说是 12348”：律师会先确认是您本人接听。",
+        en: "You chose “do not say 12348”: the lawyer will first make sure it is you.",
+    }
+    CallbackReceiptTitle {
+        zh: "回电请求凭条",
+        en: "Callback request receipt",
+    }
+    CallbackDoneIfMissed {
+        zh: "如果没有接到电话，可以直接拨打 {hotline}，说出请求号。",
+        en: "If you miss the call, call {hotline} yourself and give this reference.",
+    }
+    CallbackUnavailable {
+        zh: "现在暂时不能在本机提交回电请求。您可以直接拨打 12348，或请工作人员帮忙。",
+        en: "Callback requests cannot be sent from this kiosk right now. Call 12348 directly, or ask staff.",
+    }
+    // ---- name keyboard (#5) ----
+    NkModeLabel {
+        zh: "输入方式",
+        en: "Way of entering",
+    }
+    NkSurnames {
+        zh: "常见姓氏",
+        en: "Common surnames",
+    }
+    NkSurnameHint {
+        zh: "请按您的姓。这里没有的话，请按“拼音”。",
+        en: "Press your surname. If it is not here, press “Pinyin”.",
+    }
+    NkPinyin {
+        zh: "拼音",
+        en: "Pinyin",
+    }
+    NkEditKeys {
+        zh: "编辑键",
+        en: "Editing keys",
+    }
+    NkSpace {
+        zh: "空格",
+        en: "Space",
+    }
+    NkLetterKeys {
+        zh: "字母键",
+        en: "Letter keys",
+    }
+    NkTypeHint {
+        zh: "请按字母键拼出读音，再选字。",
+        en: "Spell the sound with the letter keys, then choose the character.",
+    }
+    NkTypedTemplate {
+        zh: "已输入字母：{letters}",
+        en: "Letters typed: {letters}",
+    }
+    NkCandidates {
+        zh: "可选的字",
+        en: "Characters to choose from",
+    }
+    NkNoCandidates {
+        zh: "没有找到这个读音的字。可以按“输入字母”直接输入这些字母。",
+        en: "No characters found for these letters. Press “Use letters as typed” to enter the letters themselves.",
+    }
+    NkUseLetters {
+        zh: "输入字母",
+        en: "Use letters as typed",
+    }
+    NkPreviousPage {
+        zh: "上一页",
+        en: "Previous",
+    }
+    NkNextPage {
+        zh: "更多",
+        en: "More",
+    }
+    NkPageTemplate {
+        zh: "第 {k} 页，共 {n} 页",
+        en: "Page {k} of {n}",
+    }
+    NkFullTemplate {
+        zh: "已经输满 {n} 个字。",
+        en: "That is the most allowed: {n} characters.",
+    }
 }
 
 /// Fills `{name}` placeholders of a catalog text: `fill("第 {k} 题", &[("k", "3")])`.

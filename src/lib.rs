@@ -6,9 +6,12 @@
 
 pub mod api;
 pub mod booking;
+pub mod callback;
 pub mod components;
+pub mod flow;
 pub mod i18n;
 pub mod pages;
+pub mod pinyin_table;
 pub mod prefs;
 pub mod self_check;
 
@@ -24,8 +27,10 @@ use crate::{
     i18n::Msg,
     pages::{
         accessibility::AccessibilityPage,
-        booking::BookingPage,
-        callback::CallbackPage,
+        booking::{
+            BookingLayout, BookingStepPage, done::BookingDonePage, lookup::BookingLookupPage,
+        },
+        callback::{CallbackLayout, CallbackStepPage, done::CallbackDonePage},
         eligibility::{
             EligibilityLayout, check::EligibilityCheckPage, intro::EligibilityIntroPage,
             question::EligibilityQuestionPage, result::EligibilityResultPage,
@@ -56,6 +61,7 @@ pub fn finish_visit() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_prefs();
+    api::halls::provide_hall();
     let t = use_t();
 
     // Escape, or a keypad's "back" key sending it, returns to the previous screen.
@@ -96,8 +102,17 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("check") view=EligibilityCheckPage />
                             <Route path=path!("result") view=EligibilityResultPage />
                         </ParentRoute>
-                        <Route path=path!("/booking") view=BookingPage />
-                        <Route path=path!("/callback") view=CallbackPage />
+                        <ParentRoute path=path!("/booking") view=BookingLayout>
+                            <Route path=path!("") view=BookingStepPage />
+                            <Route path=path!("done") view=BookingDonePage />
+                            <Route path=path!("lookup") view=BookingLookupPage />
+                            <Route path=path!(":step") view=BookingStepPage />
+                        </ParentRoute>
+                        <ParentRoute path=path!("/callback") view=CallbackLayout>
+                            <Route path=path!("") view=CallbackStepPage />
+                            <Route path=path!("done") view=CallbackDonePage />
+                            <Route path=path!(":step") view=CallbackStepPage />
+                        </ParentRoute>
                         <Route path=path!("/accessibility") view=AccessibilityPage />
                     </Routes>
                 </ErrorBoundary>

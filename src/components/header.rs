@@ -16,13 +16,10 @@ pub fn KioskHeader() -> impl IntoView {
     let prefs = use_prefs();
     let t = use_t();
     let lang = prefs.lang;
-    let halls = LocalResource::new(api::halls::list);
+    let hall = api::halls::use_hall();
     // Until the server answers (or when it cannot be reached) the generic name shows.
     let hall_name = move || {
-        halls
-            .get()
-            .and_then(Result::ok)
-            .and_then(|halls| halls.into_iter().next())
+        hall.get()
             .map(|hall| hall.names.get(lang.get()).to_owned())
             .unwrap_or_else(|| t(Msg::HallFallbackName).to_owned())
     };

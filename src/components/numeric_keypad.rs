@@ -1,9 +1,54 @@
 //! A large on-screen number pad writing into a labelled text field, for kiosks
 //! with no keyboard. Keys typed on a keyboard go into the same field.
 
+use kiosk_core::mask::mask_id_number;
 use leptos::prelude::*;
 
 use crate::{i18n::Msg, prefs::use_t};
+
+/// What the pad enters.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum KeypadMode {
+    /// An amount: no leading zeros (a lone 0 is kept).
+    #[default]
+    Amount,
+    /// Digits as typed, leading zeros too (phone numbers, references).
+    Digits,
+    /// A resident ID number: digits and a final X, shown masked when `masked`.
+    IdNumber,
+}
+
+impl KeypadMode {
+    /// Keeps what this mode accepts of typed text, at most `max_len` characters.
+    pub fn clean(self, typed: &str, max_len: usize) -> String {
+        match self {
+            KeypadMode::Amount => {
+                let digits: String = typed
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .take(max_len)
+                    .collect();
+                let trimmed = digits.trim_start_matches('0');
+                if trimmed.is_empty() && !digits.is_empty() {
+                    "0".to_owned()
+                } else {
+                    trimmed.to_owned()
+                }
+            }
+            KeypadMode::Digits => typed
+                .chars()
+                .filter(char::is_ascii_digit)
+                .take(max_len)
+                .collect(),
+            KeypadMode::IdNumber => typed
+                .chars()
+                .filter(|c| c.is_ascii_digit() || matches!(c, 'x' | 'X'))
+                .map(|c| c.to_ascii_uppercase())
+                .take(max_len)
+                .collect(),
+        }
+    }
+}
 
 #[component]
 pub fn NumericKeypad(
@@ -19,11 +64,19 @@ pub fn NumericKeypad(
     /// Whether the field is in error.
     #[prop(into)]
     invalid: Signal<bool>,
+    /// What the pad enters.
+    #[prop(optional)]
+    mode: KeypadMode,
+    /// Show the value masked (an ID number after entry); the field is then
+    /// read-only and changed with the keys.
+    #[prop(optional, into)]
+    masked: Option<Signal<bool>>,
 ) -> impl IntoView {
     let t = use_t();
+    let masked = move || masked.is_some_and(|m| m.get());
     let push = move |d: char| {
         value.update(|v| {
-            if v == "0" {
+            if mode == KeypadMode::Amount && v == "0" {
                 v.clear();
             }
             if v.len() < max_len {
@@ -48,21 +101,11 @@ pub fn NumericKeypad(
             maxlength=max_len.to_string()
             aria-describedby=move || described_by.get()
             aria-invalid=move || invalid.get().to_string()
-            prop:value=move || value.get()
-            on:input=move |ev| {
-                let digits: String = event_target_value(&ev)
-                    .chars()
-                    .filter(char::is_ascii_digit)
-                    .take(max_len)
-                    .collect();
-                // No leading zeros, but a lone 0 is a real answer.
-                let trimmed = digits.trim_start_matches('0');
-                value.set(if trimmed.is_empty() && !digits.is_empty() {
-                    "0".to_owned()
-                } else {
-                    trimmed.to_owned()
-                });
+            readonly=masked
+            prop:value=move || {
+                if masked() { mask_id_number(&value.get()) } else { value.get() }
             }
+            on:input=move |ev| value.set(mode.clean(&event_target_value(&ev), max_len))
         />
         <div class="kiosk-keypad" role="group" aria-label=move || t(Msg::KeypadLabel)>
             {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map(digit)}
@@ -83,6 +126,18 @@ pub fn NumericKeypad(
             >
                 {move || t(Msg::KeyDelete)}
             </button>
+            {(mode == KeypadMode::IdNumber)
+                .then(|| {
+                    view! {
+                        <button
+                            type="button"
+                            class="kiosk-keypad__key kiosk-keypad__key--wide"
+                            on:click=move |_| push('X')
+                        >
+                            "X"
+                        </button>
+                    }
+                })}
         </div>
     }
 }

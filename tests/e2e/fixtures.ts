@@ -2,6 +2,10 @@
 import { test as base, expect, type Locator, type Page, type TestInfo } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
 
 export const TILES = [
   { name: "法律援助自测", path: "/eligibility" },
@@ -120,3 +124,160 @@ export const test = base.extend<{ kiosk: Kiosk }>({
 });
 
 export { expect };
+
+// ---- Booking and callback flows ----
+
+
+const root = path.resolve(__dirname, "../..");
+
+/** The operator desk's bearer token on the shared test server (playwright.config.ts). */
+export const OPERATOR_TOKEN = "e2e-operator-token";
+
+/** A mobile number no other test uses (tests run in parallel against one server). */
+export function uniquePhone(): string {
+  return `139${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+}
+
+/**
+ * One step of a form flow: checks its heading (and that it has focus), runs axe
+ * and saves `<flow>-<shot>.png` on the primary project, then acts.
+ */
+export async function flowStep(
+  kiosk: Kiosk,
+  flow: string,
+  heading: string | RegExp,
+  shot: string,
+  act: () => Promise<void>,
+) {
+  await expect(kiosk.heading).toHaveText(heading);
+  await expect(kiosk.heading).toBeFocused();
+  if (kiosk.primary) {
+    await kiosk.expectNoAxeViolations();
+    await kiosk.screenshot(`${flow}-${shot}`);
+  }
+  await act();
+}
+
+/** Presses the step's Continue button. */
+export async function pressContinue(kiosk: Kiosk) {
+  await kiosk.press(kiosk.page.getByRole("main").getByRole("button", { name: "继续", exact: true }));
+}
+
+/** Presses the digits of `text` on the on-screen number pad. */
+export async function keypadType(kiosk: Kiosk, text: string) {
+  const pad = kiosk.page.getByRole("group", { name: "数字键" });
+  for (const ch of text) await kiosk.press(pad.getByRole("button", { name: ch, exact: true }));
+}
+
+/** What the browser keeps for this origin and page, to prove it holds no personal data. */
+export async function browserTraces(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const dbs = (await indexedDB.databases?.()) ?? [];
+    return JSON.stringify({
+      local: Object.entries(localStorage),
+      session: Object.entries(sessionStorage),
+      cookie: document.cookie,
+      indexedDB: dbs.map((d) => d.name),
+      url: location.href,
+      historyState: history.state,
+      historyLength: history.length,
+    });
+  });
+}
+
+/** Expects none of `secrets` in storage, cookies, the URL or history state. */
+export async function expectNoPersonalDataKept(page: Page, secrets: string[]) {
+  const traces = await browserTraces(page);
+  const parsed = JSON.parse(traces);
+  expect(parsed.local).toEqual([]);
+  expect(parsed.session).toEqual([]);
+  expect(parsed.cookie).toBe("");
+  expect(parsed.indexedDB).toEqual([]);
+  for (const s of secrets) expect(traces, `"${s}" kept by the browser`).not.toContain(s);
+}
+
+/** The slots of a service at the demo hall, as the API lists them. */
+export async function slotsOf(baseURL: string, service: string) {
+  const res = await fetch(`${baseURL}/api/v1/halls/demo-hall/slots?service=${service}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as { start: string; end: string; capacity: number; remaining: number }[];
+}
+
+/** Books `slotStart` through the API (another channel, e.g. the operator desk). */
+export async function bookThroughApi(baseURL: string, service: string, slotStart: string, phone: string) {
+  return fetch(`${baseURL}/api/v1/appointments`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() },
+    body: JSON.stringify({
+      hall_id: "demo-hall",
+      service_id: service,
+      slot_start: slotStart,
+      name: "李",
+      phone,
+      language: "zh-CN",
+      consent_version: "api-test",
+    }),
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+/**
+ * A kiosk-server of the test's own (same binary and build as the shared one, its
+ * own database and port), for tests that stop and restart the server.
+ */
+export class PrivateServer {
+  private child?: ChildProcess;
+  private constructor(
+    readonly port: number,
+    private readonly db: string,
+  ) {}
+
+  static async start(): Promise<PrivateServer> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosk-e2e-"));
+    const server = new PrivateServer(await freePort(), path.join(dir, "kiosk.sqlite3"));
+    await server.up();
+    return server;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async up() {
+    const bin = process.env.KIOSK_SERVER_BIN ?? path.join(root, "target/debug/kiosk-server");
+    const dist = process.env.KIOSK_DIST ?? path.join(root, "dist");
+    this.child = spawn(
+      bin,
+      ["--addr", `127.0.0.1:${this.port}`, "--db", this.db, "--dist", dist, "--demo-data"],
+      { stdio: "ignore" },
+    );
+    for (let i = 0; i < 100; i++) {
+      try {
+        const res = await fetch(`${this.url}/api/v1/health`);
+        if (res.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error("private server did not start");
+  }
+
+  async down() {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGKILL");
+    await exited;
+  }
+}

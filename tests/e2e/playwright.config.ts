@@ -10,6 +10,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 const server = process.env.KIOSK_SERVER_BIN ?? path.join(root, "target/debug/kiosk-server");
 const dist = process.env.KIOSK_DIST ?? path.join(root, "dist");
 const db = path.join(__dirname, ".tmp/e2e.sqlite3");
+// The 12348 operator desk's token on the test server (see fixtures.ts).
+const operatorToken = "e2e-operator-token";
 
 // The server gets the built-in standards plus one test-only region, so the tests
 // can prove the kiosk uses what the server serves (a hall's update without a
@@ -71,7 +73,7 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh database for every run, with the demo hall.
-    command: `rm -f "${db}" "${db}-wal" "${db}-shm" && exec "${server}" --addr 127.0.0.1:${port} --db "${db}" --dist "${dist}" --standards "${standards}" --demo-data`,
+    command: `rm -f "${db}" "${db}-wal" "${db}-shm" && exec "${server}" --addr 127.0.0.1:${port} --db "${db}" --dist "${dist}" --standards "${standards}" --operator-token "${operatorToken}" --demo-data`,
     url: `${baseURL}/api/v1/health`,
     reuseExistingServer: false,
     timeout: 60_000,

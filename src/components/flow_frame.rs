@@ -1,0 +1,113 @@
+//! The frame of one step of a form flow (booking, callback): progress, the
+//! focused heading, a hint, the step's error (visible and announced), the step's
+//! content, then Back and, where the step has one, Continue.
+
+use leptos::prelude::*;
+
+use crate::{
+    components::focus_heading::FocusHeading,
+    i18n::{Msg, fill},
+    prefs::{use_prefs, use_t},
+};
+
+/// Id of the step's error line, for `aria-describedby` of its fields.
+pub const STEP_ERROR_ID: &str = "kiosk-step-error";
+
+#[component]
+pub fn FlowFrame(
+    /// The step's heading.
+    #[prop(into)]
+    heading: Signal<Msg>,
+    /// Step number and count: "step 2 of 8".
+    #[prop(into)]
+    progress: Signal<(usize, usize)>,
+    /// A line under the heading.
+    #[prop(optional)]
+    hint: Option<Msg>,
+    /// What stops the visitor moving on, if anything.
+    #[prop(into)]
+    error: Signal<Option<Msg>>,
+    /// Goes to the previous screen.
+    on_back: Callback<()>,
+    /// Checks the step and moves on; `None` on steps where choosing moves on.
+    #[prop(optional)]
+    on_continue: Option<Callback<()>>,
+    /// The label of the Continue button.
+    #[prop(optional)]
+    continue_label: Option<Msg>,
+    /// Whether Continue shows now (default: always, when there is one).
+    #[prop(optional, into)]
+    show_continue: Option<Signal<bool>>,
+    children: Children,
+) -> impl IntoView {
+    let t = use_t();
+    let lang = use_prefs().lang;
+    let progress_text = move || {
+        let (k, n) = progress.get();
+        fill(
+            Msg::StepTemplate.text(lang.get()),
+            &[("k", &k.to_string()), ("n", &n.to_string())],
+        )
+    };
+    view! {
+        <section class="kiosk-question kiosk-flow">
+            <p class="kiosk-question__progress">{progress_text}</p>
+            <FocusHeading text=heading />
+            {hint.map(|h| view! { <p class="kiosk-question__hint">{move || t(h)}</p> })}
+            <p id=STEP_ERROR_ID class="kiosk-field__error kiosk-flow__error" role="alert">
+                {move || {
+                    error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <span class="kiosk-visually-hidden">{t(Msg::ErrorPrefix)}</span>
+                                {t(e)}
+                            }
+                        })
+                }}
+            </p>
+            // A form, so Enter in a field continues (keyboard users need not tab
+            // through an on-screen keyboard); every key of those is type="button".
+            <form
+                class="kiosk-flow__form"
+                novalidate
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    if let Some(go) = on_continue {
+                        go.run(());
+                    }
+                }
+            >
+                {children()}
+            </form>
+            <div class="kiosk-question__actions">
+                {on_continue
+                    .map(|go| {
+                        let label = continue_label.unwrap_or(Msg::Continue);
+                        let shown = move || show_continue.is_none_or(|s| s.get());
+                        view! {
+                            <Show when=shown>
+                                <button
+                                    type="button"
+                                    class="kiosk-button kiosk-button--primary kiosk-button--large"
+                                    on:click=move |_| go.run(())
+                                >
+                                    {move || t(label)}
+                                </button>
+                            </Show>
+                        }
+                    })}
+            </div>
+            <div class="kiosk-question__nav">
+                <button
+                    type="button"
+                    class="kiosk-button kiosk-button--secondary"
+                    on:click=move |_| on_back.run(())
+                >
+                    <span aria-hidden="true">"← "</span>
+                    {move || t(Msg::Back)}
+                </button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,157 @@
+//! `/booking/check`: every answer with a Change link, then confirm. Personal data
+//! is masked here too, with a ten-second reveal so the visitor can check it.
+
+use kiosk_core::{
+    api::Appointment,
+    mask::{mask_id_number, mask_name, mask_phone},
+};
+use leptos::prelude::*;
+use leptos_router::{NavigateOptions, hooks::use_navigate};
+
+use crate::{
+    booking::Step,
+    components::{
+        flow_frame::FlowFrame,
+        flow_parts::{RevealButton, SummaryRow, needs_text, use_reveal},
+        submit_panel::{SubmitPanel, run_submission},
+    },
+    flow::SubmitState,
+    i18n::Msg,
+    pages::eligibility::today,
+    prefs::use_prefs,
+};
+
+use super::{back, progress, slot_when, step_href, use_booking};
+
+#[component]
+pub fn CheckStep() -> impl IntoView {
+    let flow = use_booking();
+    let lang = use_prefs().lang;
+    let navigate = use_navigate();
+    let hall = crate::api::halls::use_hall();
+    let (revealed, reveal) = use_reveal();
+    let error = RwSignal::new(None::<Msg>);
+
+    let d = flow.draft;
+    let service = Signal::derive(move || {
+        d.with(|d| {
+            d.service
+                .as_ref()
+                .map(|s| s.names.get(lang.get()).to_owned())
+                .unwrap_or_default()
+        })
+    });
+    let when = Signal::derive(move || {
+        d.with(|d| {
+            d.slot
+                .as_ref()
+                .map(|s| slot_when(&s.start, &s.end, lang.get()))
+                .unwrap_or_default()
+        })
+    });
+    let name = Signal::derive(move || {
+        d.with(|d| {
+            if revealed.get() {
+                d.name.trim().to_owned()
+            } else {
+                mask_name(&d.name)
+            }
+        })
+    });
+    let phone = Signal::derive(move || {
+        d.with(|d| {
+            if revealed.get() {
+                d.phone.clone()
+            } else {
+                mask_phone(&d.phone)
+            }
+        })
+    });
+    let id = Signal::derive(move || {
+        d.with(|d| {
+            if revealed.get() {
+                d.id_number.clone()
+            } else {
+                mask_id_number(&d.id_number)
+            }
+        })
+    });
+    let needs = Signal::derive(move || d.with(|d| needs_text(&d.needs, lang.get())));
+    let needs_id = move || d.with(|d| d.needs_id());
+
+    let confirm = Callback::new(move |()| {
+        let request = d.with_untracked(|d| {
+            d.request(
+                &hall.get_untracked().map(|h| h.id).unwrap_or_default(),
+                lang.get_untracked(),
+                None,
+                today(),
+            )
+        });
+        let Some(request) = request else {
+            error.set(Some(Msg::BookingIncomplete));
+            return;
+        };
+        let navigate_done = navigate.clone();
+        let navigate_time = navigate.clone();
+        let hall_id = request.hall_id.clone();
+        run_submission(
+            "/appointments",
+            request,
+            flow.submission,
+            flow.state,
+            move |appointment: Appointment| {
+                flow.done.try_set(Some(appointment));
+                // The draft has done its job: forget the personal data now.
+                flow.draft.try_update(|d| {
+                    let service = d.service.take();
+                    *d = Default::default();
+                    d.service = service;
+                });
+                navigate_done(
+                    "/booking/done",
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                );
+            },
+            move |problem| {
+                let taken = problem
+                    .errors
+                    .values()
+                    .flatten()
+                    .any(|c| c == "slot_full" || c == "slot_in_past" || c == "invalid_slot");
+                if taken {
+                    // Back to the times with fresh data; the rest of the draft stays.
+                    flow.draft.try_update(|d| d.slot = None);
+                    flow.time_notice.try_set(Some(Msg::SlotTaken));
+                    flow.state.try_set(SubmitState::Ready);
+                    flow.reload_slots(hall_id);
+                    navigate_time(&step_href(Step::Time), NavigateOptions::default());
+                }
+            },
+        );
+    });
+
+    view! {
+        <FlowFrame
+            heading=Msg::CheckBookingHeading
+            progress=progress(Step::Check)
+            hint=Msg::CheckBookingHint
+            error=error
+            on_back=back(Step::Check)
+        >
+            <dl class="kiosk-summary">
+                <SummaryRow href=step_href(Step::Service) key=Msg::SummaryService value=service />
+                <SummaryRow href=step_href(Step::Time) key=Msg::SummaryWhen value=when />
+                <SummaryRow href=step_href(Step::Name) key=Msg::SummaryName value=name />
+                <SummaryRow href=step_href(Step::Phone) key=Msg::SummaryPhone value=phone />
+                <Show when=needs_id><SummaryRow href=step_href(Step::IdNumber) key=Msg::SummaryId value=id /></Show>
+                <SummaryRow href=step_href(Step::Needs) key=Msg::SummaryNeeds value=needs />
+            </dl>
+            <RevealButton revealed=revealed reveal=reveal />
+            <SubmitPanel state=flow.state on_confirm=confirm label=Msg::ConfirmBooking />
+        </FlowFrame>
+    }
+}

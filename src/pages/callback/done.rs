@@ -1,0 +1,84 @@
+//! `/callback/done`: the confirmation from the server's answer (masked): the
+//! reference, when the call comes and from which number, and a printed receipt.
+
+use kiosk_core::{
+    HOTLINE,
+    api::{CallbackReceipt, Preferred},
+    date::Date,
+};
+use leptos::prelude::*;
+
+use crate::{
+    callback::When,
+    components::{
+        flow_parts::{ReceiptActions, redirect},
+        focus_heading::FocusHeading,
+    },
+    i18n::{Msg, fill},
+    prefs::{use_prefs, use_t},
+};
+
+use super::{use_callback, when_text};
+
+/// The preferred time the server recorded, as the kiosk words it.
+fn recorded_when(p: &Preferred) -> Option<When> {
+    match p {
+        Preferred::Asap(_) => Some(When::Asap),
+        Preferred::At { date, period } => {
+            Date::parse_iso(date).map(|d| When::Day(d, Some(*period)))
+        }
+    }
+}
+
+#[component]
+pub fn CallbackDonePage() -> impl IntoView {
+    let flow = use_callback();
+    match flow.done.get_untracked() {
+        Some(receipt) => view! { <Receipt receipt=receipt /> }.into_any(),
+        None => redirect("/callback".to_owned()),
+    }
+}
+
+#[component]
+fn Receipt(receipt: CallbackReceipt) -> impl IntoView {
+    let flow = use_callback();
+    let t = use_t();
+    let lang = use_prefs().lang;
+    let hall = crate::api::halls::use_hall();
+    let discreet = flow
+        .draft
+        .with_untracked(|d| d.may_say_12348 == Some(false));
+    let when = recorded_when(&receipt.preferred);
+    let hall_name = move || {
+        hall.get()
+            .map(|h| h.names.get(lang.get()).to_owned())
+            .unwrap_or_else(|| t(Msg::HallFallbackName).to_owned())
+    };
+    view! {
+        <section class="kiosk-done">
+            <FocusHeading text=Msg::CallbackDoneHeading />
+            <article class="kiosk-receipt" aria-labelledby="kiosk-receipt-title">
+                <p class="kiosk-receipt__hall">{hall_name}</p>
+                <h2 id="kiosk-receipt-title" class="kiosk-receipt__title">
+                    {move || t(Msg::CallbackReceiptTitle)}
+                </h2>
+                <p class="kiosk-receipt__reference-label">{move || t(Msg::ReferenceLabel)}</p>
+                <p class="kiosk-receipt__reference" data-testid="reference">{receipt.reference.clone()}</p>
+                <dl class="kiosk-receipt__details">
+                    <dt>{move || t(Msg::SummaryWhen)}</dt>
+                    <dd>{move || when_text(when, lang.get())}</dd>
+                    <dt>{move || t(Msg::SummaryPhone)}</dt>
+                    <dd>{receipt.phone_masked.clone()}</dd>
+                </dl>
+                <h3 class="kiosk-receipt__subheading">{move || t(Msg::NextHeading)}</h3>
+                <p>{move || t(Msg::CallbackDoneWhatNext)}</p>
+                {discreet.then(|| view! { <p>{move || t(Msg::CallbackDoneDiscreet)}</p> })}
+                <p>{move || fill(Msg::CallbackDoneIfMissed.text(lang.get()), &[("hotline", HOTLINE)])}</p>
+                <p class="kiosk-receipt__hotline">
+                    {move || t(Msg::HotlineLabel)} " " <strong>{HOTLINE}</strong>
+                </p>
+            </article>
+            <ReceiptActions />
+        </section>
+    }
+}
