@@ -96,10 +96,6 @@ catalog! {
         zh: "大字、高对比度等显示方式",
         en: "Large text, high contrast and other display options",
     }
-    ComingSoonBody {
-        zh: "这项服务还不能在自助终端上办理。",
-        en: "This service is not available on the kiosk yet.",
-    }
     AskStaffOrHotline {
         zh: "请到服务窗口找工作人员，或拨打 12348 法律服务热线。",
         en: "Please ask staff at the service counter, or call the 12348 legal service hotline.",

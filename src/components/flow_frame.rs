@@ -2,7 +2,7 @@
 //! focused heading, a hint, the step's error (visible and announced), the step's
 //! content, then Back and, where the step has one, Continue.
 
-use leptos::prelude::*;
+use leptos::{html, prelude::*};
 
 use crate::{
     components::focus_heading::FocusHeading,
@@ -42,6 +42,19 @@ pub fn FlowFrame(
 ) -> impl IntoView {
     let t = use_t();
     let lang = use_prefs().lang;
+    let error_line = NodeRef::<html::P>::new();
+    // Continue, and if the step refused, focus its error (WCAG 3.3.1): keyboard
+    // and screen reader users land on why, and the next Tab reaches the field.
+    let go_on = move || {
+        if let Some(go) = on_continue {
+            go.run(());
+            if error.get_untracked().is_some()
+                && let Some(p) = error_line.get_untracked()
+            {
+                let _ = p.focus();
+            }
+        }
+    };
     let progress_text = move || {
         let (k, n) = progress.get();
         fill(
@@ -54,7 +67,13 @@ pub fn FlowFrame(
             <p class="kiosk-question__progress">{progress_text}</p>
             <FocusHeading text=heading />
             {hint.map(|h| view! { <p class="kiosk-question__hint">{move || t(h)}</p> })}
-            <p id=STEP_ERROR_ID class="kiosk-field__error kiosk-flow__error" role="alert">
+            <p
+                id=STEP_ERROR_ID
+                class="kiosk-field__error kiosk-flow__error"
+                role="alert"
+                tabindex="-1"
+                node_ref=error_line
+            >
                 {move || {
                     error
                         .get()
@@ -73,16 +92,14 @@ pub fn FlowFrame(
                 novalidate
                 on:submit=move |ev| {
                     ev.prevent_default();
-                    if let Some(go) = on_continue {
-                        go.run(());
-                    }
+                    go_on();
                 }
             >
                 {children()}
             </form>
             <div class="kiosk-question__actions">
                 {on_continue
-                    .map(|go| {
+                    .map(|_| {
                         let label = continue_label.unwrap_or(Msg::Continue);
                         let shown = move || show_continue.is_none_or(|s| s.get());
                         view! {
@@ -90,7 +107,7 @@ pub fn FlowFrame(
                                 <button
                                     type="button"
                                     class="kiosk-button kiosk-button--primary kiosk-button--large"
-                                    on:click=move |_| go.run(())
+                                    on:click=move |_| go_on()
                                 >
                                     {move || t(label)}
                                 </button>

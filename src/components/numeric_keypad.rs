@@ -141,3 +141,21 @@ pub fn NumericKeypad(
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_mode_keeps_what_it_accepts() {
+        assert_eq!(KeypadMode::Amount.clean("00120a", 7), "120");
+        assert_eq!(KeypadMode::Amount.clean("000", 7), "0");
+        assert_eq!(KeypadMode::Digits.clean("010-1234 5678", 12), "01012345678");
+        assert_eq!(KeypadMode::Digits.clean("123456", 3), "123");
+        assert_eq!(
+            KeypadMode::IdNumber.clean("11010519491231002x", 18),
+            "11010519491231002X"
+        );
+        assert_eq!(KeypadMode::IdNumber.clean("1a2b", 18), "12");
+    }
+}

@@ -29,7 +29,7 @@ test("Enter on a focused tile opens it", async ({ kiosk, page }) => {
   await kiosk.tile("12348 回拨").focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL("/callback");
-  await expect(kiosk.heading).toHaveText("12348 回拨");
+  await expect(kiosk.heading).toHaveText("您想咨询哪方面的问题？");
 });
 
 test("the skip link is the first stop and moves focus to the main content", async ({

@@ -39,7 +39,7 @@ test("text size and colours apply at once and finish-and-clear resets them", asy
 test("finish and clear leaves no way back into the visit", async ({ kiosk, page }) => {
   await kiosk.open("/");
   await kiosk.press(kiosk.tile("预约办事"));
-  await expect(kiosk.heading).toHaveText("预约办事");
+  await expect(kiosk.heading).toHaveText("您要预约办理什么？");
   await kiosk.press(page.getByRole("button", { name: "返回首页并清除" }));
   await expect(page).toHaveURL("/");
   await expect(kiosk.tiles).toHaveCount(4);
