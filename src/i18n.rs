@@ -61,8 +61,8 @@ catalog! {
         en: "Welcome. What would you like to do?",
     }
     HomeIntro {
-        zh: "请轻触下面的大按钮。也可以用键盘：Tab 键移动，回车键确认。",
-        en: "Touch one of the large buttons below. With keys: Tab moves, Enter selects.",
+        zh: "请轻触下面的大按钮。也可以用键盘：方向键或 Tab 键移动，回车键确认。要大字或语音朗读，请按“无障碍”或 F2 键。",
+        en: "Touch one of the large buttons below. With keys: arrows or Tab move, Enter selects. For large text or reading aloud, choose “Accessibility” or press F2.",
     }
     TileEligibility {
         zh: "法律援助自测",
@@ -615,6 +615,91 @@ catalog! {
     StartAgain {
         zh: "重新自测",
         en: "Start again",
+    }
+    // ---- barrier-free modes (#6) ----
+    RepeatSpeech {
+        zh: "再说一遍",
+        en: "Say again",
+    }
+    StopSpeech {
+        zh: "停止朗读",
+        en: "Stop speaking",
+    }
+    LanguageChanged {
+        zh: "已切换为中文",
+        en: "Now in English",
+    }
+    AudioLabel {
+        zh: "语音朗读",
+        en: "Read aloud",
+    }
+    On {
+        zh: "打开",
+        en: "On",
+    }
+    Off {
+        zh: "关闭",
+        en: "Off",
+    }
+    PrivateListeningLabel {
+        zh: "戴耳机时朗读号码（别人听不到时才打开）",
+        en: "Read numbers aloud (only with headphones)",
+    }
+    RateLabel {
+        zh: "朗读速度",
+        en: "Speaking speed",
+    }
+    VolumeLabel {
+        zh: "音量",
+        en: "Volume",
+    }
+    ReducedMotionLabel {
+        zh: "减少动画",
+        en: "Reduce motion",
+    }
+    KeysHelp {
+        zh: "用按键：上下方向键移动，回车键确认，Esc 返回，F1 求助，F2 无障碍设置，F3 重复朗读，F4 停止朗读。",
+        en: "With keys: arrows move, Enter selects, Esc goes back, F1 help, F2 accessibility, F3 repeat, F4 stop speaking.",
+    }
+    HelpAsked {
+        zh: "请举手或走到服务窗口，工作人员会来帮您。也可以拨打 12348。",
+        en: "Raise your hand or go to the service counter; staff will help you. You can also call 12348.",
+    }
+    RateSlow {
+        zh: "慢",
+        en: "Slow",
+    }
+    RateNormal {
+        zh: "正常",
+        en: "Normal",
+    }
+    RateFast {
+        zh: "快",
+        en: "Fast",
+    }
+    VolumeQuiet {
+        zh: "小声",
+        en: "Quiet",
+    }
+    VolumeNormal {
+        zh: "适中",
+        en: "Medium",
+    }
+    VolumeLoud {
+        zh: "大声",
+        en: "Loud",
+    }
+    DigitEntered {
+        zh: "已输入一位",
+        en: "digit entered",
+    }
+    NoVoiceForLanguage {
+        zh: "本机没有这种语言的语音，无法朗读。请找工作人员。",
+        en: "This kiosk has no voice for this language, so it cannot read aloud. Please ask staff.",
+    }
+    AudioOn {
+        zh: "语音朗读已打开",
+        en: "Audio is on",
     }
     // ---- booking and callback flows (#5) ----
     StepTemplate {

@@ -4,23 +4,26 @@
 //! header, one `<main>`, help footer). Pages live in `pages/`, reusable pieces in
 //! `components/`, server calls in `api/`, all text in `i18n`.
 
+pub mod announce;
 pub mod api;
 pub mod booking;
 pub mod callback;
 pub mod components;
 pub mod flow;
 pub mod i18n;
+pub mod keymap;
+pub mod keys;
 pub mod pages;
 pub mod pinyin_table;
 pub mod prefs;
 pub mod self_check;
+pub mod speech;
 
 use leptos::prelude::*;
 use leptos_router::{
     components::{ParentRoute, Route, Router, Routes},
     path,
 };
-use leptos_use_event_listener::use_event_listener;
 
 use crate::{
     components::{error_notice::ErrorNotice, footer::KioskFooter, header::KioskHeader},
@@ -54,26 +57,61 @@ pub fn remove_loading_notice() {
 /// Ends the visit: loads the start page afresh, replacing the history entry, so
 /// every signal and the WebAssembly memory of this visit are discarded.
 pub fn finish_visit() {
+    // Speech queued by this visit must not outlive it.
+    if let Ok(synth) = window().speech_synthesis() {
+        synth.cancel();
+    }
     // If replace fails the page stays as it is; there is no better fallback.
     let _ = window().location().replace("/");
 }
 
+/// Set when the visitor asked for staff (the help key); the footer says what to do.
+#[derive(Clone, Copy, Debug)]
+pub struct HelpRequested(pub RwSignal<bool>);
+
+/// Installs the key map (inside the router, so keys can navigate).
+#[component]
+fn KeyInput() -> impl IntoView {
+    let navigate = leptos_router::hooks::use_navigate();
+    let help = expect_context::<HelpRequested>();
+    let speaker = speech::use_speaker();
+    let announcer = announce::Announcer::new();
+    keys::install(
+        keymap::KeyMap::default(),
+        keys::KeyHandlers {
+            help: Callback::new(move |()| {
+                help.0.set(true);
+                announcer.say(&[i18n::Msg::HelpAsked]);
+            }),
+            repeat: Callback::new(move |()| speaker.repeat()),
+            stop: Callback::new(move |()| speaker.stop()),
+            accessibility: Callback::new(move |()| navigate("/accessibility", Default::default())),
+        },
+    );
+}
+
 #[component]
 pub fn App() -> impl IntoView {
-    provide_prefs();
+    let prefs = provide_prefs();
+    let speaker = speech::provide_speaker();
     api::halls::provide_hall();
+    announce::install_focus_speech();
+    // Turning audio mode on says so at once; turning it off silences the kiosk.
+    Effect::new(move |was_on: Option<bool>| {
+        let on = prefs.audio.get();
+        match (was_on, on) {
+            (Some(false), true) => {
+                speaker.say_now(i18n::Msg::AudioOn.text(prefs.lang.get_untracked()))
+            }
+            (Some(true), false) => speaker.stop(),
+            _ => {}
+        }
+        on
+    });
     let t = use_t();
 
-    // Escape, or a keypad's "back" key sending it, returns to the previous screen.
-    let _ = use_event_listener(window(), leptos::ev::keydown, |ev| {
-        let at_home = window().location().pathname().is_ok_and(|p| p == "/");
-        if ev.key() == "Escape" && !ev.default_prevented() && !at_home {
-            ev.prevent_default();
-            if let Ok(history) = window().history() {
-                let _ = history.back();
-            }
-        }
-    });
+    let help = HelpRequested(RwSignal::new(false));
+    provide_context(help);
 
     let skip_to_main = move |ev: leptos::ev::MouseEvent| {
         // Handled here so the router does not treat the fragment as a navigation.
@@ -88,6 +126,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
+            <KeyInput />
             <a class="kiosk-skip-link" href=format!("#{MAIN_ID}") on:click=skip_to_main>
                 {move || t(Msg::SkipToContent)}
             </a>

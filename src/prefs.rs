@@ -63,12 +63,81 @@ impl TextSize {
     }
 }
 
-/// Shared preferences, provided once by [`provide_prefs`].
+/// How fast the kiosk speaks in audio mode (choices, not a slider).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SpeechRate {
+    Slow,
+    #[default]
+    Normal,
+    Fast,
+}
+
+impl SpeechRate {
+    pub const ALL: [SpeechRate; 3] = [SpeechRate::Slow, SpeechRate::Normal, SpeechRate::Fast];
+
+    /// `SpeechSynthesisUtterance.rate`.
+    pub fn rate(self) -> f32 {
+        match self {
+            SpeechRate::Slow => 0.75,
+            SpeechRate::Normal => 1.0,
+            SpeechRate::Fast => 1.3,
+        }
+    }
+
+    pub fn label(self) -> Msg {
+        match self {
+            SpeechRate::Slow => Msg::RateSlow,
+            SpeechRate::Normal => Msg::RateNormal,
+            SpeechRate::Fast => Msg::RateFast,
+        }
+    }
+}
+
+/// How loud the kiosk speaks in audio mode.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Volume {
+    Quiet,
+    #[default]
+    Normal,
+    Loud,
+}
+
+impl Volume {
+    pub const ALL: [Volume; 3] = [Volume::Quiet, Volume::Normal, Volume::Loud];
+
+    /// `SpeechSynthesisUtterance.volume` (0–1).
+    pub fn level(self) -> f32 {
+        match self {
+            Volume::Quiet => 0.4,
+            Volume::Normal => 0.7,
+            Volume::Loud => 1.0,
+        }
+    }
+
+    pub fn label(self) -> Msg {
+        match self {
+            Volume::Quiet => Msg::VolumeQuiet,
+            Volume::Normal => Msg::VolumeNormal,
+            Volume::Loud => Msg::VolumeLoud,
+        }
+    }
+}
+
+/// Shared preferences, provided once by [`provide_prefs`]. All of them last for
+/// one visit: the reload at its end starts from the defaults.
 #[derive(Clone, Copy, Debug)]
 pub struct Prefs {
     pub lang: RwSignal<Lang>,
     pub theme: RwSignal<Theme>,
     pub text_size: RwSignal<TextSize>,
+    /// Audio mode: the kiosk speaks.
+    pub audio: RwSignal<bool>,
+    /// A headset is plugged in: private data (ID, phone digits) may be spoken.
+    pub private_listening: RwSignal<bool>,
+    /// No animation (also when the system asks for reduced motion).
+    pub reduced_motion: RwSignal<bool>,
+    pub speech_rate: RwSignal<SpeechRate>,
+    pub volume: RwSignal<Volume>,
 }
 
 impl Prefs {
@@ -77,6 +146,11 @@ impl Prefs {
             lang: RwSignal::new(Lang::default()),
             theme: RwSignal::new(Theme::default()),
             text_size: RwSignal::new(TextSize::default()),
+            audio: RwSignal::new(false),
+            private_listening: RwSignal::new(false),
+            reduced_motion: RwSignal::new(false),
+            speech_rate: RwSignal::new(SpeechRate::default()),
+            volume: RwSignal::new(Volume::default()),
         }
     }
 }
@@ -94,6 +168,15 @@ pub fn provide_prefs() -> Prefs {
         let _ = root.set_attribute("lang", lang.tag());
         let _ = root.set_attribute("data-theme", prefs.theme.get().attr());
         let _ = root.set_attribute("data-text-size", prefs.text_size.get().attr());
+        let _ = root.set_attribute(
+            "data-reduced-motion",
+            if prefs.reduced_motion.get() {
+                "true"
+            } else {
+                "false"
+            },
+        );
+        let _ = root.set_attribute("data-audio", if prefs.audio.get() { "on" } else { "off" });
         document().set_title(Msg::AppTitle.text(lang));
     });
     prefs

@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::{finish_visit, i18n::Msg, prefs::use_t};
+use crate::{components::focus_heading::FocusHeading, finish_visit, i18n::Msg, prefs::use_t};
 
 #[component]
 pub fn ErrorNotice() -> impl IntoView {
     let t = use_t();
     view! {
         <section class="kiosk-notice" role="alert">
-            <h1 class="kiosk-heading">{move || t(Msg::ErrorHeading)}</h1>
+            <FocusHeading text=Msg::ErrorHeading />
             <p class="kiosk-notice__text">{move || t(Msg::ErrorBody)}</p>
             <p class="kiosk-notice__text">{move || t(Msg::AskStaffOrHotline)}</p>
             <button

@@ -43,6 +43,13 @@ pub fn FlowFrame(
     let t = use_t();
     let lang = use_prefs().lang;
     let error_line = NodeRef::<html::P>::new();
+    // Every error is said in audio mode, as it appears.
+    let announcer = crate::announce::Announcer::new();
+    Effect::new(move |_| {
+        if let Some(e) = error.get() {
+            announcer.say(&[Msg::ErrorPrefix, e]);
+        }
+    });
     // Continue, and if the step refused, focus its error (WCAG 3.3.1): keyboard
     // and screen reader users land on why, and the next Tab reaches the field.
     let go_on = move || {

@@ -1,21 +1,65 @@
 //! The screen's `<h1>`, focused when the screen appears so keyboard and screen
-//! reader users start at the top of the new content.
+//! reader users start at the top of the new content; in audio mode the heading
+//! and the screen's instructions (the paragraphs and receipt right after it) are
+//! spoken, from the same catalog text the screen shows.
 
 use leptos::{html, prelude::*};
+use wasm_bindgen::JsCast;
 
-use crate::{i18n::Msg, prefs::use_t};
+use crate::{i18n::Msg, prefs::use_t, speech::use_speaker};
+
+/// The heading's text and what follows it up to the first control: the
+/// instructions of the screen, and a receipt if there is one. Alerts and status
+/// lines are left out (they speak for themselves).
+pub fn screen_text(heading: &web_sys::Element) -> Vec<String> {
+    let mut parts = vec![heading.text_content().unwrap_or_default()];
+    let mut next = heading.next_element_sibling();
+    while let Some(el) = next {
+        let role = el.get_attribute("role");
+        let speakable = matches!(el.tag_name().as_str(), "P" | "ARTICLE")
+            && !matches!(role.as_deref(), Some("alert" | "status"));
+        if speakable {
+            let text = el
+                .dyn_ref::<web_sys::HtmlElement>()
+                .map(|h| h.inner_text())
+                .unwrap_or_default();
+            if !text.trim().is_empty() {
+                parts.push(text);
+            }
+        } else if !matches!(el.tag_name().as_str(), "P") {
+            break;
+        }
+        next = el.next_element_sibling();
+    }
+    parts
+}
 
 #[component]
 pub fn FocusHeading(
     /// The heading text.
     #[prop(into)]
     text: Signal<Msg>,
+    /// Speak but leave focus where it is (the start screen, where the first Tab
+    /// must reach the skip link).
+    #[prop(optional)]
+    no_focus: bool,
 ) -> impl IntoView {
     let t = use_t();
+    let speaker = use_context::<crate::speech::Speaker>().map(|_| use_speaker());
     let heading = NodeRef::<html::H1>::new();
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
-            let _ = h.focus();
+            if !no_focus {
+                let _ = h.focus();
+            }
+            // Read once the screen's other parts are in place.
+            if let Some(speaker) = speaker {
+                request_animation_frame(move || {
+                    let parts = screen_text(&h);
+                    let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+                    speaker.say(&crate::speech::speakable(&refs));
+                });
+            }
         }
     });
     view! {

@@ -2,14 +2,49 @@
 
 use leptos::prelude::*;
 
-use crate::{i18n::Msg, prefs::use_t};
+use crate::{
+    HelpRequested,
+    i18n::Msg,
+    prefs::{use_prefs, use_t},
+    speech::Speaker,
+};
 
 #[component]
 pub fn KioskFooter() -> impl IntoView {
     let t = use_t();
+    let audio = use_prefs().audio;
+    let help = use_context::<HelpRequested>().map(|h| h.0);
+    let speaker = use_context::<Speaker>();
     view! {
         <footer class="kiosk-footer">
+            // In audio mode: say it again, or be quiet (also keys F3 and F4).
+            {speaker.map(|speaker| view! {
+                <Show when=move || audio.get()>
+                    <div class="kiosk-footer__speech" role="group" aria-label=move || t(Msg::AudioLabel)>
+                        <button
+                            type="button"
+                            class="kiosk-button kiosk-button--secondary"
+                            on:click=move |_| speaker.repeat()
+                        >
+                            {move || t(Msg::RepeatSpeech)}
+                        </button>
+                        <button
+                            type="button"
+                            class="kiosk-button kiosk-button--secondary"
+                            on:click=move |_| speaker.stop()
+                        >
+                            {move || t(Msg::StopSpeech)}
+                        </button>
+                    </div>
+                </Show>
+            })}
             <p class="kiosk-footer__help">{move || t(Msg::FooterHelp)}</p>
+            <p class="kiosk-footer__asked" role="alert">
+                {move || {
+                    help.is_some_and(|h| h.get())
+                        .then(|| t(Msg::HelpAsked))
+                }}
+            </p>
         </footer>
     }
 }

@@ -17,6 +17,7 @@ pub fn KioskHeader() -> impl IntoView {
     let t = use_t();
     let lang = prefs.lang;
     let hall = api::halls::use_hall();
+    let announcer = crate::announce::Announcer::new();
     // Until the server answers (or when it cannot be reached) the generic name shows.
     let hall_name = move || {
         hall.get()
@@ -38,7 +39,11 @@ pub fn KioskHeader() -> impl IntoView {
                     type="button"
                     class="kiosk-button kiosk-button--secondary kiosk-header__language"
                     lang=move || other().tag()
-                    on:click=move |_| lang.update(|l| *l = l.other())
+                    on:click=move |_| {
+                        lang.update(|l| *l = l.other());
+                        // Said in the language just chosen.
+                        announcer.say(&[Msg::LanguageChanged]);
+                    }
                 >
                     {move || other().native_name()}
                 </button>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::{i18n::Msg, prefs::use_t};
+use crate::{components::focus_heading::FocusHeading, i18n::Msg, prefs::use_t};
 
 #[component]
 pub fn NoticePage(
@@ -15,7 +15,7 @@ pub fn NoticePage(
     let t = use_t();
     view! {
         <section class="kiosk-notice">
-            <h1 class="kiosk-heading">{move || t(heading)}</h1>
+            <FocusHeading text=heading />
             {paragraphs
                 .into_iter()
                 .map(|p| view! { <p class="kiosk-notice__text">{move || t(p)}</p> })

@@ -74,7 +74,11 @@ pub fn NumericKeypad(
 ) -> impl IntoView {
     let t = use_t();
     let masked = move || masked.is_some_and(|m| m.get());
+    let announcer = crate::announce::Announcer::new();
+    // Phone and ID digits are personal: audio mode says only "digit entered".
+    let private = mode != KeypadMode::Amount;
     let push = move |d: char| {
+        announcer.typed(d, private);
         value.update(|v| {
             if mode == KeypadMode::Amount && v == "0" {
                 v.clear();
@@ -107,7 +111,12 @@ pub fn NumericKeypad(
             }
             on:input=move |ev| value.set(mode.clean(&event_target_value(&ev), max_len))
         />
-        <div class="kiosk-keypad" role="group" aria-label=move || t(Msg::KeypadLabel)>
+        <div
+            class="kiosk-keypad"
+            role="group"
+            aria-label=move || t(Msg::KeypadLabel)
+            data-private-keys=private.then_some("true")
+        >
             {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map(digit)}
             <button
                 type="button"

@@ -67,6 +67,21 @@ pub fn SubmitPanel(
     let t = use_t();
     let lang = use_prefs().lang;
     let sending = move || state.get() == SubmitState::Sending;
+    // Status changes are said in audio mode (the confirmation screen says "sent").
+    let announcer = crate::announce::Announcer::new();
+    Effect::new(move |_| match state.get() {
+        SubmitState::Sending => announcer.say(&[Msg::Sending]),
+        SubmitState::NotSent => announcer.say_text(&crate::speech::speakable(&[
+            Msg::NotSentHeading.text(lang.get_untracked()),
+            Msg::NotSentBody.text(lang.get_untracked()),
+            &fill(
+                Msg::NotSentHelp.text(lang.get_untracked()),
+                &[("hotline", HOTLINE)],
+            ),
+        ])),
+        SubmitState::Refused(msg) => announcer.say(&[Msg::ErrorPrefix, msg]),
+        SubmitState::Ready => {}
+    });
     let press = move |_| {
         if !sending() {
             on_confirm.run(());

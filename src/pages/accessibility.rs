@@ -1,22 +1,24 @@
-//! `/accessibility`: display settings for this visit. Text size and colours apply at
-//! once through the theme tokens; speech and keypad settings come with their issue.
+//! `/accessibility`: the accessibility panel, for this visit only: text size,
+//! colours, reading aloud (with speed, volume and private listening for numbers),
+//! reduced motion, and how to use the keys. Everything applies at once.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::{
-    components::choice_group::ChoiceGroup,
+    components::{choice_group::ChoiceGroup, focus_heading::FocusHeading},
     i18n::Msg,
-    prefs::{TextSize, Theme, use_prefs, use_t},
+    prefs::{SpeechRate, TextSize, Theme, Volume, use_prefs, use_t},
 };
 
 #[component]
 pub fn AccessibilityPage() -> impl IntoView {
     let prefs = use_prefs();
     let t = use_t();
+    let speaker = use_context::<crate::speech::Speaker>();
     view! {
         <section class="kiosk-settings">
-            <h1 class="kiosk-heading">{move || t(Msg::AccessibilityHeading)}</h1>
+            <FocusHeading text=Msg::AccessibilityHeading />
             <p class="kiosk-notice__text">{move || t(Msg::AccessibilityIntro)}</p>
             <ChoiceGroup
                 legend=Msg::TextSizeLabel
@@ -28,6 +30,37 @@ pub fn AccessibilityPage() -> impl IntoView {
                 options=Theme::ALL.iter().map(|s| (*s, s.label())).collect()
                 value=prefs.theme
             />
+            <ChoiceGroup
+                legend=Msg::AudioLabel
+                options=vec![(true, Msg::On), (false, Msg::Off)]
+                value=prefs.audio
+            />
+            <Show when=move || prefs.audio.get()>
+                <p class="kiosk-field__error" role="alert">
+                    {move || speaker.and_then(|s| s.diagnostic()).map(t)}
+                </p>
+                <ChoiceGroup
+                    legend=Msg::RateLabel
+                    options=SpeechRate::ALL.iter().map(|s| (*s, s.label())).collect()
+                    value=prefs.speech_rate
+                />
+                <ChoiceGroup
+                    legend=Msg::VolumeLabel
+                    options=Volume::ALL.iter().map(|s| (*s, s.label())).collect()
+                    value=prefs.volume
+                />
+                <ChoiceGroup
+                    legend=Msg::PrivateListeningLabel
+                    options=vec![(true, Msg::On), (false, Msg::Off)]
+                    value=prefs.private_listening
+                />
+            </Show>
+            <ChoiceGroup
+                legend=Msg::ReducedMotionLabel
+                options=vec![(true, Msg::On), (false, Msg::Off)]
+                value=prefs.reduced_motion
+            />
+            <p class="kiosk-notice__text">{move || t(Msg::KeysHelp)}</p>
             <A href="/" attr:class="kiosk-button kiosk-button--primary">
                 {move || t(Msg::BackToHome)}
             </A>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    components::{icon::Icon, tile::Tile},
+    components::{focus_heading::FocusHeading, icon::Icon, tile::Tile},
     i18n::Msg,
     prefs::use_t,
 };
@@ -13,7 +13,7 @@ pub fn HomePage() -> impl IntoView {
     let t = use_t();
     view! {
         <section class="kiosk-home">
-            <h1 class="kiosk-heading">{move || t(Msg::HomeHeading)}</h1>
+            <FocusHeading text=Msg::HomeHeading no_focus=true />
             <p class="kiosk-home__intro">{move || t(Msg::HomeIntro)}</p>
             <ul class="kiosk-tiles">
                 <Tile
