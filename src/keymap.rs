@@ -9,10 +9,14 @@ use serde::Deserialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum KeyAction {
-    /// Move focus to the previous control.
+    /// Move focus to the previous stop (a group of keys counts as one stop).
     Up,
-    /// Move focus to the next control.
+    /// Move focus to the next stop.
     Down,
+    /// Move focus to the previous control, key by key within a group.
+    Previous,
+    /// Move focus to the next control, key by key within a group.
+    Next,
     /// Activate the focused control.
     Select,
     /// The previous screen.
@@ -28,9 +32,11 @@ pub enum KeyAction {
 }
 
 impl KeyAction {
-    pub const ALL: [KeyAction; 8] = [
+    pub const ALL: [KeyAction; 10] = [
         KeyAction::Up,
         KeyAction::Down,
+        KeyAction::Previous,
+        KeyAction::Next,
         KeyAction::Select,
         KeyAction::Back,
         KeyAction::Help,
@@ -47,17 +53,19 @@ pub struct KeyMap {
 }
 
 impl Default for KeyMap {
-    /// Arrows move, Enter and Space select (the browser's own), Escape goes back,
-    /// F1 help, F2 accessibility, F3 repeat, F4 stop. A keypad's extra keys are
-    /// added in the kiosk configuration.
+    /// Up and down move from stop to stop (a number pad or a keyboard is one
+    /// stop), left and right from control to control (key by key), Enter and
+    /// Space select (the browser's own), Escape goes back, F1 help, F2
+    /// accessibility, F3 repeat, F4 stop. A keypad's keys are set in the kiosk
+    /// configuration.
     fn default() -> Self {
         let b = |key: &str, action| (key.to_owned(), action);
         Self {
             bindings: vec![
                 b("ArrowUp", KeyAction::Up),
-                b("ArrowLeft", KeyAction::Up),
                 b("ArrowDown", KeyAction::Down),
-                b("ArrowRight", KeyAction::Down),
+                b("ArrowLeft", KeyAction::Previous),
+                b("ArrowRight", KeyAction::Next),
                 b("Escape", KeyAction::Back),
                 b("F1", KeyAction::Help),
                 b("F2", KeyAction::Accessibility),
@@ -118,7 +126,7 @@ impl Ord for KeyAction {
 }
 
 /// Whether a key press in this element belongs to the element (typing, moving
-/// the caret), so the key map leaves arrows and Space alone there.
+/// the caret), so the key map leaves left and right arrows alone there.
 pub fn is_text_entry(tag: &str, input_type: Option<&str>) -> bool {
     match tag {
         "TEXTAREA" | "SELECT" => true,
@@ -138,7 +146,10 @@ mod tests {
     fn the_default_map_drives_the_kiosk_from_a_keyboard() {
         let map = KeyMap::default();
         assert_eq!(map.action("ArrowDown", "ArrowDown"), Some(KeyAction::Down));
-        assert_eq!(map.action("ArrowLeft", "ArrowLeft"), Some(KeyAction::Up));
+        assert_eq!(
+            map.action("ArrowLeft", "ArrowLeft"),
+            Some(KeyAction::Previous)
+        );
         assert_eq!(map.action("Escape", "Escape"), Some(KeyAction::Back));
         assert_eq!(map.action("F3", "F3"), Some(KeyAction::Repeat));
         assert_eq!(map.action("a", "KeyA"), None);

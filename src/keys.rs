@@ -36,14 +36,43 @@ fn focusables() -> Vec<HtmlElement> {
         .collect()
 }
 
-/// Moves focus `by` controls (±1), wrapping around; from the heading or nothing
-/// focused, Down starts at the first control after it.
-fn move_focus(by: isize) {
-    let all = focusables();
+/// The group of keys an element is in, if any.
+fn key_group(el: &web_sys::Element) -> Option<web_sys::Element> {
+    el.closest("[data-keygroup]").ok().flatten()
+}
+
+/// Moves focus `by` (±1) stops: every control, or with `by_group` a whole group
+/// of keys (a number pad, a keyboard) as one stop, entered at its first key.
+/// Wraps around; from the heading or nothing focused, forward starts at the
+/// first control after it.
+fn move_focus(by: isize, by_group: bool) {
+    let mut all = focusables();
+    let mut active = document().active_element();
+    if by_group {
+        let mut seen: Vec<web_sys::Element> = Vec::new();
+        all.retain(|el| match key_group(el) {
+            None => true,
+            Some(g) if seen.iter().any(|s| s.is_same_node(Some(&g))) => false,
+            Some(g) => {
+                seen.push(g);
+                true
+            }
+        });
+        // Inside a group, count from the group's first key.
+        if let Some(g) = active.as_ref().and_then(key_group) {
+            active = all
+                .iter()
+                .find(|el| key_group(el).is_some_and(|k| k.is_same_node(Some(&g))))
+                .map(|el| el.clone().into());
+        }
+    }
+    focus_step(&all, active, by);
+}
+
+fn focus_step(all: &[HtmlElement], active: Option<web_sys::Element>, by: isize) {
     if all.is_empty() {
         return;
     }
-    let active = document().active_element();
     let current = active
         .as_ref()
         .and_then(|a| all.iter().position(|el| el.is_same_node(Some(a))));
@@ -94,15 +123,25 @@ pub fn install(map: KeyMap, handlers: KeyHandlers) {
         };
         let typing = in_text_entry(&ev);
         match action {
-            // Arrows move the caret in a text field.
-            KeyAction::Up | KeyAction::Down if typing && ev.key().starts_with("Arrow") => {}
+            // Left and right move the caret in a text field (up and down have
+            // nothing to do in a one-line field, so they still move on).
+            KeyAction::Up | KeyAction::Down | KeyAction::Previous | KeyAction::Next
+                if typing && matches!(ev.key().as_str(), "ArrowLeft" | "ArrowRight") => {}
             KeyAction::Up => {
                 ev.prevent_default();
-                move_focus(-1);
+                move_focus(-1, true);
             }
             KeyAction::Down => {
                 ev.prevent_default();
-                move_focus(1);
+                move_focus(1, true);
+            }
+            KeyAction::Previous => {
+                ev.prevent_default();
+                move_focus(-1, false);
+            }
+            KeyAction::Next => {
+                ev.prevent_default();
+                move_focus(1, false);
             }
             // Enter and Space already activate buttons and links.
             KeyAction::Select if matches!(ev.key().as_str(), "Enter" | " ") => {}

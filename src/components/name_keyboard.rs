@@ -195,6 +195,7 @@ pub fn NameKeyboard(
             <div
                 class="kiosk-name-keyboard__surnames"
                 role="group"
+                data-keygroup=""
                 aria-label=move || t(Msg::NkSurnames)
                 aria-describedby=hint_id
             >
@@ -262,6 +263,7 @@ pub fn NameKeyboard(
             <div
                 class="kiosk-name-keyboard__candidates"
                 role="group"
+                data-keygroup=""
                 aria-label=move || t(Msg::NkCandidates)
                 tabindex="-1"
                 node_ref=candidate_row
@@ -315,6 +317,7 @@ pub fn NameKeyboard(
             <div
                 class="kiosk-name-keyboard__letters"
                 role="group"
+                data-keygroup=""
                 aria-label=move || t(Msg::NkLetterKeys)
             >
                 {('a'..='z')

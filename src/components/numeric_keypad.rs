@@ -114,6 +114,7 @@ pub fn NumericKeypad(
         <div
             class="kiosk-keypad"
             role="group"
+            data-keygroup=""
             aria-label=move || t(Msg::KeypadLabel)
             data-private-keys=private.then_some("true")
         >

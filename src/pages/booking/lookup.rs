@@ -206,7 +206,12 @@ pub fn BookingLookupPage() -> impl IntoView {
                         on:input=move |ev| digits.set(reference_digits(&event_target_value(&ev)))
                     />
                 </div>
-                <div class="kiosk-reference__keys" role="group" aria-label=move || t(Msg::ReferenceKeys)>
+                <div
+                    class="kiosk-reference__keys"
+                    role="group"
+                    data-keygroup=""
+                    aria-label=move || t(Msg::ReferenceKeys)
+                >
                     {REFERENCE_ALPHABET
                         .chars()
                         .map(|c| view! {

@@ -149,3 +149,77 @@ for (const mode of MODES) {
     });
   });
 }
+
+test("keys alone, in the largest text with high contrast: a callback request with arrows and Enter", async ({
+  kiosk,
+  page,
+}) => {
+  // F2 opens the accessibility panel from anywhere; Escape goes back.
+  await kiosk.open("/");
+  await page.keyboard.press("F2");
+  await expect(kiosk.heading).toHaveText("无障碍设置");
+  await kiosk.press(page.getByRole("button", { name: "特大字" }));
+  await kiosk.press(page.getByRole("button", { name: "高对比度" }));
+  await page.keyboard.press("Escape");
+  await expect(page).toHaveURL("/");
+  await expect(page.locator("html")).toHaveAttribute("data-text-size", "larger");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "high-contrast");
+  /** Arrows down until the focused control's text matches, then Enter. */
+  const arrowTo = async (name: RegExp) => {
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press("ArrowDown");
+      const text = await page.evaluate(() => {
+        const el = document.activeElement;
+        return el && ["BUTTON", "A"].includes(el.tagName) ? (el.textContent ?? "") : "";
+      });
+      if (name.test(text)) {
+        await page.keyboard.press("Enter");
+        return;
+      }
+    }
+    throw new Error(`arrows could not reach ${name}`);
+  };
+  await arrowTo(/^12348 回拨/);
+  await expect(kiosk.heading).toHaveText("您想咨询哪方面的问题？");
+  await arrowTo(/婚姻、离婚/);
+  await expect(kiosk.heading).toHaveText("什么时候给您打电话？");
+  await arrowTo(/尽快/);
+  await expect(kiosk.heading).toHaveText("打哪个电话给您？");
+  await page.keyboard.press("ArrowDown");
+  await expect(page.locator("#kiosk-phone")).toBeFocused();
+  await page.keyboard.type(uniquePhone());
+  await page.keyboard.press("Enter");
+  await expect(kiosk.heading).toHaveText("怎么称呼您？（可以不填）");
+  await arrowTo(/^跳过$/);
+  await arrowTo(/不要说是 12348/);
+  await arrowTo(/^不需要$/);
+  await expect(kiosk.heading).toHaveText("想先说一句您的问题吗？（可以不填）");
+  await arrowTo(/^跳过$/);
+  await arrowTo(/我同意，继续/);
+  await expect(kiosk.heading).toHaveText("请核对回电请求");
+  await kiosk.expectNoAxeViolations();
+  await arrowTo(/^确认提交$/);
+  await expect(kiosk.heading).toHaveText("已收到您的回电请求");
+  await kiosk.expectNoAxeViolations();
+  if (kiosk.primary) await kiosk.screenshot("mode-keys-larger-contrast-callback-done");
+});
+
+test("reduced motion stops animation, from the panel and from the system setting", async ({ kiosk, page }) => {
+  const spinnerAnimation = () =>
+    page.evaluate(() => {
+      const s = document.createElement("span");
+      s.className = "kiosk-submit__spinner";
+      document.body.append(s);
+      const name = getComputedStyle(s).animationName;
+      s.remove();
+      return name;
+    });
+  await kiosk.open("/accessibility");
+  expect(await spinnerAnimation()).not.toBe("none");
+  await kiosk.press(page.getByRole("group", { name: "减少动画" }).getByRole("button", { name: "打开" }));
+  await expect(page.locator("html")).toHaveAttribute("data-reduced-motion", "true");
+  expect(await spinnerAnimation()).toBe("none");
+  await kiosk.press(page.getByRole("group", { name: "减少动画" }).getByRole("button", { name: "关闭" }));
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  expect(await spinnerAnimation()).toBe("none");
+});
