@@ -39,12 +39,10 @@ pub fn KioskFooter() -> impl IntoView {
                 </Show>
             })}
             <p class="kiosk-footer__help">{move || t(Msg::FooterHelp)}</p>
-            <p class="kiosk-footer__asked" role="alert">
-                {move || {
-                    help.is_some_and(|h| h.get())
-                        .then(|| t(Msg::HelpAsked))
-                }}
-            </p>
+            // An alert is announced when it appears; it is there only once asked.
+            <Show when=move || help.is_some_and(|h| h.get())>
+                <p class="kiosk-footer__asked" role="alert">{move || t(Msg::HelpAsked)}</p>
+            </Show>
         </footer>
     }
 }

@@ -4,6 +4,9 @@
 import { test, expect, type Kiosk, keypadType, uniquePhone } from "../fixtures";
 import type { Page } from "@playwright/test";
 
+// The touch project has the portrait viewport: these mode checks run there once.
+test.skip(({ kiosk }) => kiosk.touch, "same viewport as portrait");
+
 type Utterance = { text: string; lang: string; rate: number; volume: number };
 
 test.beforeEach(async ({ page }) => {
