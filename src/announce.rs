@@ -19,14 +19,6 @@ pub fn speaker() -> Option<Speaker> {
     use_context::<Speaker>()
 }
 
-/// Says `msg` in audio mode (nothing otherwise).
-pub fn say(msg: Msg) {
-    if let Some(s) = speaker() {
-        let lang = use_prefs().lang.get_untracked();
-        s.say(msg.text(lang));
-    }
-}
-
 /// A handle for saying things later, from event handlers and effects.
 #[derive(Clone, Copy)]
 pub struct Announcer {

@@ -15,7 +15,7 @@ use crate::{
         flow_parts::{RevealButton, SummaryRow, needs_text, use_reveal},
         submit_panel::{SubmitPanel, run_submission},
     },
-    flow::SubmitState,
+    flow::{SubmitState, refusal_message},
     i18n::Msg,
     pages::eligibility::today,
     prefs::use_prefs,
@@ -117,15 +117,13 @@ pub fn CheckStep() -> impl IntoView {
                 );
             },
             move |problem| {
-                let taken = problem
-                    .errors
-                    .values()
-                    .flatten()
-                    .any(|c| c == "slot_full" || c == "slot_in_past" || c == "invalid_slot");
+                // The server's codes for a time no longer bookable, worded once in flow.rs.
+                let reason = refusal_message(&problem);
+                let taken = matches!(reason, Msg::SlotTaken | Msg::SlotGone);
                 if taken {
                     // Back to the times with fresh data; the rest of the draft stays.
                     flow.draft.try_update(|d| d.slot = None);
-                    flow.time_notice.try_set(Some(Msg::SlotTaken));
+                    flow.time_notice.try_set(Some(reason));
                     flow.state.try_set(SubmitState::Ready);
                     flow.reload_slots(hall_id);
                     navigate_time(&step_href(Step::Time), NavigateOptions::default());
