@@ -4,10 +4,11 @@
 pub mod appointments;
 pub mod eligibility;
 pub mod halls;
+pub mod kiosks;
 pub mod services;
 pub mod submit;
 
-use kiosk_core::api::{API_PREFIX, Problem};
+use kiosk_core::api::Problem;
 use serde::{Serialize, de::DeserializeOwned};
 
 /// Why a call to the backend did not give an answer.
@@ -24,9 +25,14 @@ pub enum ApiError {
     Decode,
 }
 
+/// The address of `path` under the configured API base (`kiosk.json`).
+pub fn url(path: &str) -> String {
+    format!("{}{path}", crate::config::config().api_base)
+}
+
 /// `GET /api/v1{path}` decoded as JSON.
 async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let response = gloo_net::http::Request::get(&format!("{API_PREFIX}{path}"))
+    let response = gloo_net::http::Request::get(&url(path))
         .send()
         .await
         .map_err(|_| ApiError::Unreachable)?;
@@ -44,7 +50,7 @@ async fn post_json<B: Serialize, R: DeserializeOwned>(
 ) -> Result<R, appointments::LookupError> {
     use appointments::LookupError;
     let json = serde_json::to_string(body).expect("request types serialize");
-    let response = gloo_net::http::Request::post(&format!("{API_PREFIX}{path}"))
+    let response = gloo_net::http::Request::post(&url(path))
         .header("Content-Type", "application/json")
         .body(json)
         .map_err(|_| LookupError::Unreachable)?

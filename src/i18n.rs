@@ -1479,6 +1479,298 @@ catalog! {
         zh: "已经输满 {n} 个字。",
         en: "That is the most allowed: {n} characters.",
     }
+    AttractCanDo {
+        zh: "在这里可以：",
+        en: "Here you can:",
+    }
+    AttractItemCheck {
+        zh: "自查能否获得免费法律援助",
+        en: "Check whether you can get free legal aid",
+    }
+    AttractItemBook {
+        zh: "预约到本大厅办事的时间",
+        en: "Book a time at this hall",
+    }
+    AttractItemCallback {
+        zh: "请 12348 热线给您回电话",
+        en: "Ask the 12348 hotline to call you back",
+    }
+    AttractHotline {
+        zh: "也可以直接拨打法律服务热线 {hotline}",
+        en: "You can also call the legal service hotline {hotline}",
+    }
+    AttractStart {
+        zh: "轻触屏幕任意位置开始",
+        en: "Touch anywhere to start",
+    }
+    AttractAudioStart {
+        zh: "开启朗读并开始",
+        en: "Start with reading aloud",
+    }
+    AttractAudioHint {
+        zh: "看不清屏幕？轻触“开启朗读并开始”，本机会把内容读出来；用键盘时按 Tab 键找到它，再按回车。",
+        en: "Hard to see the screen? Touch “Start with reading aloud” and the kiosk will read everything out. On a keypad, press Tab to reach it, then Enter.",
+    }
+    IdleHeading {
+        zh: "您还在吗？",
+        en: "Are you still there?",
+    }
+    IdleBody {
+        zh: "如果一直没有操作，本机将在 {seconds} 秒后清除您填写的内容，回到开始页面。",
+        en: "If nothing is touched, the kiosk will clear what you entered and go back to the start in {seconds} seconds.",
+    }
+    IdleTenSeconds {
+        zh: "还有 10 秒将清除您填写的内容。",
+        en: "10 seconds left before what you entered is cleared.",
+    }
+    IdleContinue {
+        zh: "我还在，继续",
+        en: "I'm still here, continue",
+    }
+    RestartHeading {
+        zh: "正在重新启动",
+        en: "Restarting",
+    }
+    RestartBody {
+        zh: "本机出了点问题，几秒后会回到开始页面。您填写的内容没有保存。",
+        en: "Something went wrong. The kiosk will be back at the start in a few seconds. Nothing you entered was saved.",
+    }
+    RestartHelp {
+        zh: "如需帮助，请到服务窗口，或拨打法律服务热线 12348。",
+        en: "For help, go to a service counter or call the legal service hotline 12348.",
+    }
+    OosHeading {
+        zh: "抱歉，本机暂停服务",
+        en: "Sorry, this kiosk is not available",
+    }
+    OosBackAt {
+        zh: "预计 {time} 恢复使用。",
+        en: "You will be able to use it again from {time}.",
+    }
+    OosNothingSaved {
+        zh: "本机没有保存任何人的信息。",
+        en: "Nothing anyone entered has been saved on this kiosk.",
+    }
+    OosAlternatives {
+        zh: "您可以：",
+        en: "You can:",
+    }
+    OosCounter {
+        zh: "到大厅的服务窗口办理",
+        en: "go to a service counter in this hall",
+    }
+    OosHotline {
+        zh: "拨打法律服务热线 {hotline}",
+        en: "call the legal service hotline {hotline}",
+    }
+    OosStaffMessage {
+        zh: "工作人员说明：",
+        en: "A note from staff:",
+    }
+    OfflineTile {
+        zh: "暂时无法使用",
+        en: "Not available right now",
+    }
+    OfflineNotice {
+        zh: "暂时连接不上服务器：预约和回电申请现在无法提交。法律援助自查仍可使用。请拨打 {hotline}，或到服务窗口办理。",
+        en: "The kiosk cannot reach its server just now: bookings and callback requests cannot be sent. The legal-aid self-check still works. Please call {hotline} or go to a service counter.",
+    }
+    StaffSignInHeading {
+        zh: "工作人员登录",
+        en: "Staff sign-in",
+    }
+    StaffPinLabel {
+        zh: "工作人员密码",
+        en: "Staff PIN",
+    }
+    StaffPinHint {
+        zh: "输入数字密码，然后按“登录”。",
+        en: "Enter the PIN, then press Sign in.",
+    }
+    StaffSignIn {
+        zh: "登录",
+        en: "Sign in",
+    }
+    StaffCancel {
+        zh: "取消，回到开始页面",
+        en: "Cancel and go back to the start",
+    }
+    StaffChecking {
+        zh: "正在验证……",
+        en: "Checking…",
+    }
+    StaffPinEmpty {
+        zh: "请输入密码。",
+        en: "Enter the PIN.",
+    }
+    StaffPinWrong {
+        zh: "密码不正确。连续输错 5 次，工作人员登录将锁定 15 分钟。",
+        en: "That PIN is not right. After 5 wrong PINs, staff sign-in is locked for 15 minutes.",
+    }
+    StaffLocked {
+        zh: "输错次数过多，工作人员登录已锁定，请 {minutes} 分钟后再试。",
+        en: "Too many wrong PINs: staff sign-in is locked. Try again in {minutes} minutes.",
+    }
+    StaffUnreachable {
+        zh: "连接不上服务器，无法验证密码。",
+        en: "The server cannot be reached, so the PIN cannot be checked.",
+    }
+    StaffPanelHeading {
+        zh: "维护面板",
+        en: "Staff panel",
+    }
+    StaffAutoExit {
+        zh: "{s} 秒无操作将自动退出。",
+        en: "Closes by itself after {s} seconds without use.",
+    }
+    StaffKiosk {
+        zh: "终端编号",
+        en: "Kiosk id",
+    }
+    StaffHall {
+        zh: "所在大厅",
+        en: "Hall",
+    }
+    StaffVersion {
+        zh: "软件版本",
+        en: "App version",
+    }
+    StaffConfig {
+        zh: "配置文件 kiosk.json",
+        en: "Configuration (kiosk.json)",
+    }
+    StaffConfigOk {
+        zh: "正常",
+        en: "OK",
+    }
+    StaffConfigProblems {
+        zh: "有问题，以下各项使用默认值：",
+        en: "Problems found; defaults are used for:",
+    }
+    StaffApi {
+        zh: "服务器连接",
+        en: "Server connection",
+    }
+    StaffApiOk {
+        zh: "正常，{ms} 毫秒响应",
+        en: "Reachable, answered in {ms} ms",
+    }
+    StaffApiDown {
+        zh: "无法连接",
+        en: "Not reachable",
+    }
+    StaffApiTesting {
+        zh: "正在测试……",
+        en: "Testing…",
+    }
+    StaffApiTest {
+        zh: "重新测试连接",
+        en: "Test the connection again",
+    }
+    StaffHeartbeat {
+        zh: "最近一次心跳",
+        en: "Last heartbeat",
+    }
+    StaffHeartbeatOk {
+        zh: "{s} 秒前，服务器已收到",
+        en: "{s} seconds ago, received by the server",
+    }
+    StaffHeartbeatFailed {
+        zh: "{s} 秒前，未送达",
+        en: "{s} seconds ago, not received",
+    }
+    StaffHeartbeatNone {
+        zh: "尚未发送",
+        en: "None sent yet",
+    }
+    StaffVoices {
+        zh: "朗读语音",
+        en: "Speech voices",
+    }
+    StaffVoicesNone {
+        zh: "本机没有可用的朗读语音。",
+        en: "This kiosk has no speech voices.",
+    }
+    StaffSpeechTest {
+        zh: "测试朗读",
+        en: "Test speech",
+    }
+    StaffSpeechSample {
+        zh: "这是朗读测试。法律服务热线 12348。",
+        en: "This is a speech test. Legal service hotline 12348.",
+    }
+    StaffPrintTest {
+        zh: "打印测试页",
+        en: "Print a test page",
+    }
+    StaffPrintTitle {
+        zh: "打印测试页",
+        en: "Printer test page",
+    }
+    StaffDisplay {
+        zh: "显示屏",
+        en: "Display",
+    }
+    StaffPortrait {
+        zh: "竖屏",
+        en: "portrait",
+    }
+    StaffLandscape {
+        zh: "横屏",
+        en: "landscape",
+    }
+    StaffService {
+        zh: "服务状态",
+        en: "Service",
+    }
+    StaffInService {
+        zh: "正在服务",
+        en: "In service",
+    }
+    StaffOutOfService {
+        zh: "暂停服务中",
+        en: "Out of service",
+    }
+    StaffBackAt {
+        zh: "预计恢复时间",
+        en: "Expected back",
+    }
+    StaffBackUnknown {
+        zh: "不确定",
+        en: "Not known",
+    }
+    StaffBack30 {
+        zh: "30 分钟后",
+        en: "In 30 minutes",
+    }
+    StaffBack60 {
+        zh: "1 小时后",
+        en: "In 1 hour",
+    }
+    StaffBack120 {
+        zh: "2 小时后",
+        en: "In 2 hours",
+    }
+    StaffTakeOut {
+        zh: "暂停服务",
+        en: "Take out of service",
+    }
+    StaffPutBack {
+        zh: "恢复服务",
+        en: "Return to service",
+    }
+    StaffChangeFailed {
+        zh: "未能更改服务状态，请检查服务器连接后再试。",
+        en: "The service state could not be changed; check the server connection and try again.",
+    }
+    StaffRestartTest {
+        zh: "测试自动重启",
+        en: "Test automatic restart",
+    }
+    StaffExit {
+        zh: "退出维护面板",
+        en: "Leave the staff panel",
+    }
 }
 
 /// Fills `{name}` placeholders of a catalog text: `fill("第 {k} 题", &[("k", "3")])`.

@@ -9,10 +9,13 @@ pub mod api;
 pub mod booking;
 pub mod callback;
 pub mod components;
+pub mod config;
 pub mod flow;
 pub mod i18n;
 pub mod keymap;
 pub mod keys;
+pub mod lockdown;
+pub mod ops;
 pub mod pages;
 pub mod pinyin_table;
 pub mod prefs;
@@ -26,10 +29,14 @@ use leptos_router::{
 };
 
 use crate::{
-    components::{error_notice::ErrorNotice, footer::KioskFooter, header::KioskHeader},
+    components::{
+        error_notice::ErrorNotice, footer::KioskFooter, header::KioskHeader,
+        idle_warning::IdleWarning, offline_notice::OfflineNotice,
+    },
     i18n::Msg,
     pages::{
         accessibility::AccessibilityPage,
+        attract::AttractPage,
         booking::{
             BookingLayout, BookingStepPage, done::BookingDonePage, lookup::BookingLookupPage,
         },
@@ -40,6 +47,7 @@ use crate::{
         },
         home::HomePage,
         not_found::NotFoundPage,
+        staff::StaffPage,
     },
     prefs::{provide_prefs, use_t},
 };
@@ -54,15 +62,10 @@ pub fn remove_loading_notice() {
     }
 }
 
-/// Ends the visit: loads the start page afresh, replacing the history entry, so
-/// every signal and the WebAssembly memory of this visit are discarded.
+/// Ends the visit ("finish and clear", or the inactivity reset): see
+/// [`ops::end_visit`].
 pub fn finish_visit() {
-    // Speech queued by this visit must not outlive it.
-    if let Ok(synth) = window().speech_synthesis() {
-        synth.cancel();
-    }
-    // If replace fails the page stays as it is; there is no better fallback.
-    let _ = window().location().replace("/");
+    ops::end_visit();
 }
 
 /// Set when the visitor asked for staff (the help key); the footer says what to do.
@@ -77,7 +80,7 @@ fn KeyInput() -> impl IntoView {
     let speaker = speech::use_speaker();
     let announcer = announce::Announcer::new();
     keys::install(
-        keymap::KeyMap::default(),
+        keymap::KeyMap::with_config(&config::config().key_map),
         keys::KeyHandlers {
             help: Callback::new(move |()| {
                 help.0.set(true);
@@ -90,8 +93,36 @@ fn KeyInput() -> impl IntoView {
     );
 }
 
+/// Starts the kiosk's operations (inside the router, so they can navigate).
+#[component]
+fn Operations(ops: ops::Ops) -> impl IntoView {
+    ops::run(ops);
+}
+
+/// Whether the page at `path` is shown without the header and footer (the
+/// attract and out-of-service screen: nothing there belongs to a visit).
+fn is_bare(path: &str) -> bool {
+    path == ops::idle::ATTRACT_PATH
+}
+
+/// The header, unless the screen is bare.
+#[component]
+fn Header() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    move || (!is_bare(&location.pathname.get())).then(|| view! { <KioskHeader /> })
+}
+
+/// The footer, unless the screen is bare.
+#[component]
+fn Footer() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    move || (!is_bare(&location.pathname.get())).then(|| view! { <KioskFooter /> })
+}
+
 #[component]
 pub fn App() -> impl IntoView {
+    lockdown::install();
+    let ops = ops::provide_ops();
     let prefs = provide_prefs();
     let speaker = speech::provide_speaker();
     api::halls::provide_hall();
@@ -127,14 +158,18 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <KeyInput />
+            <Operations ops />
             <a class="kiosk-skip-link" href=format!("#{MAIN_ID}") on:click=skip_to_main>
                 {move || t(Msg::SkipToContent)}
             </a>
-            <KioskHeader />
+            <Header />
             <main id=MAIN_ID class="kiosk-main" tabindex="-1">
+                <OfflineNotice />
                 <ErrorBoundary fallback=|_errors| view! { <ErrorNotice /> }>
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=HomePage />
+                        <Route path=path!("/welcome") view=AttractPage />
+                        <Route path=path!("/staff") view=StaffPage />
                         <ParentRoute path=path!("/eligibility") view=EligibilityLayout>
                             <Route path=path!("") view=EligibilityIntroPage />
                             <Route path=path!("q/:step") view=EligibilityQuestionPage />
@@ -156,7 +191,8 @@ pub fn App() -> impl IntoView {
                     </Routes>
                 </ErrorBoundary>
             </main>
-            <KioskFooter />
+            <Footer />
+            <IdleWarning />
         </Router>
     }
 }

@@ -143,7 +143,7 @@ pub struct Prefs {
 impl Prefs {
     fn new() -> Self {
         Self {
-            lang: RwSignal::new(Lang::default()),
+            lang: RwSignal::new(crate::config::config().default_language),
             theme: RwSignal::new(Theme::default()),
             text_size: RwSignal::new(TextSize::default()),
             audio: RwSignal::new(false),

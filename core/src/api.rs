@@ -265,6 +265,10 @@ pub struct KioskStatus {
     pub maintenance: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<LocalizedText>,
+    /// When staff expect the kiosk back in service (RFC 3339, hall offset); only
+    /// while in maintenance. It may already be past: the kiosk words that case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub back_at: Option<String>,
     pub hall_id: String,
 }
 
@@ -300,6 +304,10 @@ pub struct MaintenanceRequest {
     pub maintenance: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<LocalizedText>,
+    /// When the kiosk is expected back (RFC 3339, whole minutes): in the future and
+    /// at most 14 days ahead. Kept only while maintenance is on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub back_at: Option<String>,
 }
 
 #[cfg(test)]

@@ -22,6 +22,18 @@ pub struct Config {
     /// staff PIN and an operator token once, when it creates them.
     #[arg(long, env = "KIOSK_DEMO_DATA")]
     pub demo_data: bool,
+    /// Another kiosk in the demo hall beside `kiosk-1`, for tests and multi-kiosk
+    /// demos; repeatable (the variable takes a comma-separated list). Needs
+    /// `--demo-data`.
+    #[arg(
+        long = "demo-kiosk",
+        value_name = "ID",
+        env = "KIOSK_DEMO_KIOSKS",
+        value_delimiter = ',',
+        value_parser = kiosk_id,
+        requires = "demo_data"
+    )]
+    pub demo_kiosks: Vec<String>,
     /// Bearer token of the 12348 operator desk (callback queue). Without it and
     /// without demo data, the operator endpoints refuse every request.
     #[arg(long, env = "KIOSK_OPERATOR_TOKEN", hide_env_values = true)]
@@ -53,6 +65,7 @@ impl Config {
             db: db.into(),
             dist: dist.into(),
             demo_data: false,
+            demo_kiosks: Vec::new(),
             operator_token: None,
             staff_pin: None,
             id_hash_key: None,
@@ -60,5 +73,82 @@ impl Config {
             rate_limit_per_minute: 120,
             request_timeout_s: 15,
         }
+    }
+}
+
+/// Longest kiosk id, as the API accepts.
+pub const KIOSK_ID_MAX: usize = 64;
+
+/// A kiosk id of 1 to 64 characters out of `A-Z a-z 0-9 _ -`, so it can stand in
+/// a URL path and a log line as it is.
+pub fn kiosk_id(id: &str) -> Result<String, String> {
+    if id.is_empty() || id.len() > KIOSK_ID_MAX {
+        return Err(format!(
+            "a kiosk id has 1 to {KIOSK_ID_MAX} characters, this one {}",
+            id.len()
+        ));
+    }
+    match id
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == '_' || *c == '-'))
+    {
+        Some(c) => Err(format!(
+            "a kiosk id has only letters A-Z, a-z, digits, '_' and '-', not {c:?}"
+        )),
+        None => Ok(id.to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Config, clap::Error> {
+        Config::try_parse_from(std::iter::once("kiosk-server").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn demo_kiosks_are_repeated_or_comma_separated() {
+        let config = parse(&[
+            "--demo-data",
+            "--demo-kiosk",
+            "kiosk-2",
+            "--demo-kiosk=kiosk_3,K4",
+        ])
+        .unwrap();
+        assert_eq!(config.demo_kiosks, ["kiosk-2", "kiosk_3", "K4"]);
+        assert!(parse(&["--demo-data"]).unwrap().demo_kiosks.is_empty());
+    }
+
+    #[test]
+    fn a_demo_kiosk_needs_demo_data() {
+        let err = parse(&["--demo-kiosk", "kiosk-2"]).unwrap_err();
+        assert_eq!(err.kind(), clap::error::ErrorKind::MissingRequiredArgument);
+        assert!(err.to_string().contains("--demo-data"), "{err}");
+    }
+
+    #[test]
+    fn demo_kiosk_ids_are_checked_at_start_up() {
+        let long = "k".repeat(KIOSK_ID_MAX + 1);
+        for bad in ["", "kiosk 2", "kiosk/2", "киоск", "kiosk-2,", long.as_str()] {
+            let err = parse(&["--demo-data", "--demo-kiosk", bad]).unwrap_err();
+            assert_eq!(
+                err.kind(),
+                clap::error::ErrorKind::ValueValidation,
+                "{bad:?}"
+            );
+        }
+        let longest = "k".repeat(KIOSK_ID_MAX);
+        assert!(parse(&["--demo-data", "--demo-kiosk", &longest]).is_ok());
+    }
+
+    #[test]
+    fn kiosk_ids_are_letters_digits_underscores_and_hyphens() {
+        assert_eq!(
+            kiosk_id("Hall_2-kiosk-10"),
+            Ok("Hall_2-kiosk-10".to_owned())
+        );
+        assert!(kiosk_id("kiosk.2").unwrap_err().contains("'.'"));
+        assert!(kiosk_id("").unwrap_err().contains("1 to 64"));
     }
 }

@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_halls.sql"),
     include_str!("../migrations/0002_bookings.sql"),
     include_str!("../migrations/0003_appointment_retention.sql"),
+    include_str!("../migrations/0004_kiosk_back_at.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -108,12 +109,13 @@ impl Db {
             .map(drop)
     }
 
-    /// Inserts the demo hall, services and kiosk where missing, for
-    /// `cargo xtask run` and tests.
-    pub async fn seed_demo_data(&self) -> Result<(), DbError> {
-        self.call(|c| {
+    /// Inserts the demo hall, services and kiosks (`kiosk-1` and `extra_kiosks`)
+    /// where missing, for `cargo xtask run` and tests.
+    pub async fn seed_demo_data(&self, extra_kiosks: &[String]) -> Result<(), DbError> {
+        let extra_kiosks = extra_kiosks.to_vec();
+        self.call(move |c| {
             let tx = c.transaction()?;
-            demo::seed(&tx)?;
+            demo::seed(&tx, &extra_kiosks)?;
             tx.commit()
         })
         .await

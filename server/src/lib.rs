@@ -71,7 +71,7 @@ impl AppState {
     pub async fn init(db: Db, config: &Config, clock: Clock) -> Result<(Self, Notices), InitError> {
         let mut notices = Notices::new();
         if config.demo_data {
-            db.seed_demo_data().await?;
+            db.seed_demo_data(&config.demo_kiosks).await?;
         }
         let id_hash_key = match &config.id_hash_key {
             Some(key) => key.as_bytes().to_vec(),

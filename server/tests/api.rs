@@ -46,8 +46,8 @@ async fn the_database_is_created_migrated_durable_and_in_wal_mode() {
 #[tokio::test]
 async fn reopening_an_existing_database_keeps_its_data() {
     let app = TestApp::new().await;
-    app.state.db.seed_demo_data().await.unwrap();
-    app.state.db.seed_demo_data().await.unwrap();
+    app.state.db.seed_demo_data(&[]).await.unwrap();
+    app.state.db.seed_demo_data(&[]).await.unwrap();
     let reopened = Db::open(&app.dir.path().join("db/kiosk.sqlite3"))
         .await
         .unwrap();

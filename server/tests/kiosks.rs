@@ -7,12 +7,44 @@ use common::{KIOSK, MONDAY_8AM, STAFF_PIN, TestApp};
 use serde_json::json;
 
 async fn sign_in(app: &TestApp, pin: &str) -> common::TestResponse {
+    sign_in_at(app, KIOSK, pin).await
+}
+
+async fn sign_in_at(app: &TestApp, kiosk: &str, pin: &str) -> common::TestResponse {
     app.post(
         "/api/v1/staff/session",
-        &json!({"kiosk_id": KIOSK, "pin": pin}),
+        &json!({"kiosk_id": kiosk, "pin": pin}),
         None,
     )
     .await
+}
+
+/// A staff token for `kiosk`, signed in with the right PIN.
+async fn staff_token(app: &TestApp, kiosk: &str) -> String {
+    let res = sign_in_at(app, kiosk, STAFF_PIN).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    res.json()["token"].as_str().unwrap().to_owned()
+}
+
+async fn put_maintenance(
+    app: &TestApp,
+    kiosk: &str,
+    body: &serde_json::Value,
+    token: &str,
+) -> common::TestResponse {
+    app.send_json(
+        "PUT",
+        &format!("/api/v1/kiosks/{kiosk}/maintenance"),
+        body,
+        Some(token),
+    )
+    .await
+}
+
+async fn status_of(app: &TestApp, kiosk: &str) -> serde_json::Value {
+    let res = app.get(&format!("/api/v1/kiosks/{kiosk}/status")).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    res.json()
 }
 
 #[tokio::test]
@@ -196,17 +228,7 @@ async fn unknown_kiosks_cannot_sign_in() {
 
 #[tokio::test]
 async fn a_session_of_one_kiosk_cannot_switch_another() {
-    let app = TestApp::new().await;
-    app.state
-        .db
-        .call(|c| {
-            c.execute(
-                "INSERT INTO kiosks (id, hall_id) VALUES ('kiosk-2', 'demo-hall')",
-                [],
-            )
-        })
-        .await
-        .unwrap();
+    let app = TestApp::with(|c| c.demo_kiosks = vec!["kiosk-2".into()]).await;
     let token = sign_in(&app, STAFF_PIN).await.json()["token"]
         .as_str()
         .unwrap()
@@ -220,4 +242,151 @@ async fn a_session_of_one_kiosk_cannot_switch_another() {
         )
         .await;
     assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn maintenance_can_say_when_the_kiosk_is_expected_back() {
+    let app = TestApp::new().await;
+    let token = staff_token(&app, KIOSK).await;
+    let on = json!({"maintenance": true, "back_at": "2026-11-30T10:30:00+08:00"});
+    let res = put_maintenance(&app, KIOSK, &on, &token).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    assert_eq!(res.json()["back_at"], "2026-11-30T10:30:00+08:00");
+    assert_eq!(
+        status_of(&app, KIOSK).await,
+        json!({"maintenance": true, "back_at": "2026-11-30T10:30:00+08:00", "hall_id": "demo-hall"})
+    );
+
+    // Any offset is accepted; the answer is at the hall's.
+    let on = json!({"maintenance": true, "back_at": "2026-12-01T01:00:00Z"});
+    assert_eq!(
+        put_maintenance(&app, KIOSK, &on, &token).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        status_of(&app, KIOSK).await["back_at"],
+        "2026-12-01T09:00:00+08:00"
+    );
+
+    // Once the time has passed it is still reported: the kiosk words that case.
+    app.set_time(MONDAY_8AM + 2 * 86_400);
+    assert_eq!(
+        status_of(&app, KIOSK).await["back_at"],
+        "2026-12-01T09:00:00+08:00"
+    );
+}
+
+#[tokio::test]
+async fn an_expected_back_time_that_is_past_too_far_ahead_or_garbled_is_refused() {
+    let app = TestApp::new().await;
+    let token = staff_token(&app, KIOSK).await;
+    // The clock stands at Monday 2026-11-30 08:00 at the hall.
+    for back_at in [
+        "2026-11-30T07:59:00+08:00",
+        "2026-11-30T08:00:00+08:00",
+        "2026-11-30T00:00:00Z",
+        "2026-12-14T08:01:00+08:00",
+        "2027-11-30T08:00:00+08:00",
+        "2026-11-30T10:30:15+08:00",
+        "2026-11-30T10:30:00",
+        "2026-11-30 10:30",
+        "10:30",
+        "tomorrow",
+        "",
+    ] {
+        let body = json!({"maintenance": true, "back_at": back_at});
+        let res = put_maintenance(&app, KIOSK, &body, &token).await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{back_at:?}");
+        assert_eq!(res.code("back_at"), "invalid_back_at", "{back_at:?}");
+    }
+    assert_eq!(status_of(&app, KIOSK).await["maintenance"], false);
+    let res = put_maintenance(
+        &app,
+        KIOSK,
+        &json!({"maintenance": true, "back_at": 10}),
+        &token,
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // A minute ahead and exactly 14 days ahead are the bounds.
+    for back_at in ["2026-11-30T08:01:00+08:00", "2026-12-14T08:00:00+08:00"] {
+        let body = json!({"maintenance": true, "back_at": back_at});
+        let res = put_maintenance(&app, KIOSK, &body, &token).await;
+        assert_eq!(res.status, StatusCode::OK, "{back_at}: {}", res.text());
+        assert_eq!(status_of(&app, KIOSK).await["back_at"], back_at);
+    }
+}
+
+#[tokio::test]
+async fn turning_maintenance_off_clears_the_expected_back_time() {
+    let app = TestApp::new().await;
+    let token = staff_token(&app, KIOSK).await;
+    let on = json!({
+        "maintenance": true,
+        "message": {"zh-CN": "更换打印纸", "en": "Changing the paper"},
+        "back_at": "2026-11-30T09:00:00+08:00",
+    });
+    put_maintenance(&app, KIOSK, &on, &token).await;
+    assert_eq!(
+        status_of(&app, KIOSK).await["back_at"],
+        "2026-11-30T09:00:00+08:00"
+    );
+    let res = put_maintenance(&app, KIOSK, &json!({"maintenance": false}), &token).await;
+    assert_eq!(res.status, StatusCode::OK);
+    let off = json!({"maintenance": false, "hall_id": "demo-hall"});
+    assert_eq!(res.json(), off);
+    assert_eq!(status_of(&app, KIOSK).await, off);
+
+    // A time sent with "off" is not kept, nor is an earlier one when maintenance
+    // is switched on again without one.
+    let res = put_maintenance(
+        &app,
+        KIOSK,
+        &json!({"maintenance": false, "back_at": "2026-11-30T09:00:00+08:00"}),
+        &token,
+    )
+    .await;
+    assert_eq!(res.json(), off);
+    put_maintenance(&app, KIOSK, &on, &token).await;
+    put_maintenance(&app, KIOSK, &json!({"maintenance": true}), &token).await;
+    assert_eq!(
+        status_of(&app, KIOSK).await,
+        json!({"maintenance": true, "hall_id": "demo-hall"})
+    );
+}
+
+#[tokio::test]
+async fn demo_kiosks_from_the_configuration_are_independent_kiosks_of_the_demo_hall() {
+    let app = TestApp::with(|c| c.demo_kiosks = vec!["kiosk-2".into(), "lobby_3".into()]).await;
+    let in_service = json!({"maintenance": false, "hall_id": "demo-hall"});
+    for kiosk in [KIOSK, "kiosk-2", "lobby_3"] {
+        assert_eq!(status_of(&app, kiosk).await, in_service, "{kiosk}");
+    }
+
+    // Maintenance on one leaves the others in service.
+    let token = staff_token(&app, "kiosk-2").await;
+    let on = json!({"maintenance": true, "back_at": "2026-11-30T09:00:00+08:00"});
+    assert_eq!(
+        put_maintenance(&app, "kiosk-2", &on, &token).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(status_of(&app, "kiosk-2").await["maintenance"], true);
+    assert_eq!(status_of(&app, "lobby_3").await, in_service);
+    assert_eq!(status_of(&app, KIOSK).await, in_service);
+
+    // The staff lockout is per kiosk: locking lobby_3 leaves kiosk-2's entry open.
+    for _ in 0..4 {
+        sign_in_at(&app, "lobby_3", "000000").await;
+    }
+    let res = sign_in_at(&app, "lobby_3", "000000").await;
+    assert_eq!(res.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        sign_in_at(&app, "lobby_3", STAFF_PIN).await.status,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    assert_eq!(
+        sign_in_at(&app, "kiosk-2", STAFF_PIN).await.status,
+        StatusCode::OK
+    );
 }

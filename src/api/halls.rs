@@ -35,17 +35,18 @@ pub fn provide_hall() {
     provide_context(HallList(LocalResource::new(list)));
 }
 
-/// This kiosk's hall (the installation's first), once the server answered.
+/// This kiosk's hall (`hall_id` of `kiosk.json`, or the installation's first if the
+/// server does not know that id), once the server answered.
 pub fn use_hall() -> Signal<Option<Hall>> {
     let halls = use_context::<HallList>().unwrap_or_else(|| {
         provide_hall();
         expect_context::<HallList>()
     });
     Signal::derive(move || {
-        halls
-            .0
-            .get()
-            .and_then(Result::ok)
-            .and_then(|h| h.into_iter().next())
+        halls.0.get().and_then(Result::ok).and_then(|halls| {
+            let wanted = &crate::config::config().hall_id;
+            let at = halls.iter().position(|h| &h.id == wanted).unwrap_or(0);
+            halls.into_iter().nth(at)
+        })
     })
 }

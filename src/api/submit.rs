@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use kiosk_core::api::{API_PREFIX, Problem};
+use kiosk_core::api::Problem;
 use serde::{Serialize, de::DeserializeOwned};
 
 /// How long and how often to retry.
@@ -116,7 +116,7 @@ where
     B: Serialize,
     R: DeserializeOwned,
 {
-    let url = format!("{API_PREFIX}{path}");
+    let url = super::url(path);
     let json = serde_json::to_string(body).expect("request types serialize");
     with_retries(
         RetryPolicy::default(),
@@ -131,6 +131,7 @@ async fn one_attempt<R: DeserializeOwned>(url: &str, json: &str, key: &str) -> A
     let request = gloo_net::http::Request::post(url)
         .header("Content-Type", "application/json")
         .header("Idempotency-Key", key)
+        .header("X-Kiosk-Id", &crate::config::config().kiosk_id)
         .body(json.to_owned());
     let Ok(request) = request else {
         return Attempt::Retry(None);

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::{
-    api, finish_visit,
+    components::hall_name::HallName,
+    finish_visit,
     i18n::Msg,
     prefs::{use_prefs, use_t},
 };
@@ -16,19 +17,14 @@ pub fn KioskHeader() -> impl IntoView {
     let prefs = use_prefs();
     let t = use_t();
     let lang = prefs.lang;
-    let hall = api::halls::use_hall();
     let announcer = crate::announce::Announcer::new();
-    // Until the server answers (or when it cannot be reached) the generic name shows.
-    let hall_name = move || {
-        hall.get()
-            .map(|hall| hall.names.get(lang.get()).to_owned())
-            .unwrap_or_else(|| t(Msg::HallFallbackName).to_owned())
-    };
     let other = move || lang.get().other();
 
     view! {
         <header class="kiosk-header">
-            <p class="kiosk-header__hall">{hall_name}</p>
+            // Until the server answers (or when it cannot be reached) the generic
+            // name shows. Holding it 5 s is the staff's way in.
+            <HallName class="kiosk-header__hall" />
             <p class="kiosk-header__hotline">
                 <span class="kiosk-header__hotline-label">{move || t(Msg::HotlineLabel)}</span>
                 " "

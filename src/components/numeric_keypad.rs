@@ -16,6 +16,8 @@ pub enum KeypadMode {
     Digits,
     /// A resident ID number: digits and a final X, shown masked when `masked`.
     IdNumber,
+    /// A staff PIN: digits, never shown (a password field).
+    Pin,
 }
 
 impl KeypadMode {
@@ -35,7 +37,7 @@ impl KeypadMode {
                     trimmed.to_owned()
                 }
             }
-            KeypadMode::Digits => typed
+            KeypadMode::Digits | KeypadMode::Pin => typed
                 .chars()
                 .filter(char::is_ascii_digit)
                 .take(max_len)
@@ -99,7 +101,7 @@ pub fn NumericKeypad(
         <input
             id=input_id
             class="kiosk-keypad__field"
-            type="text"
+            type=if mode == KeypadMode::Pin { "password" } else { "text" }
             inputmode="numeric"
             autocomplete="off"
             maxlength=max_len.to_string()

@@ -19,15 +19,31 @@ pub fn Tile(
     hint: Msg,
     /// A picture for visitors who read little.
     icon: Icon,
+    /// When the service cannot be used just now (the server is unreachable): the
+    /// tile stays in place, says so, and leads nowhere.
+    #[prop(optional, into)]
+    unavailable: Signal<bool>,
 ) -> impl IntoView {
     let t = use_t();
     view! {
         <li class="kiosk-tiles__item">
-            <A href=href attr:class="kiosk-tile">
-                <IconSvg icon=icon class="kiosk-tile__icon" />
-                <span class="kiosk-tile__title">{move || t(title)}</span>
-                <span class="kiosk-tile__hint">{move || t(hint)}</span>
-            </A>
+            {move || if unavailable.get() {
+                view! {
+                    <div class="kiosk-tile kiosk-tile--unavailable">
+                        <IconSvg icon=icon class="kiosk-tile__icon" />
+                        <span class="kiosk-tile__title">{move || t(title)}</span>
+                        <span class="kiosk-tile__hint">{move || t(Msg::OfflineTile)}</span>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <A href=href attr:class="kiosk-tile">
+                        <IconSvg icon=icon class="kiosk-tile__icon" />
+                        <span class="kiosk-tile__title">{move || t(title)}</span>
+                        <span class="kiosk-tile__hint">{move || t(hint)}</span>
+                    </A>
+                }.into_any()
+            }}
         </li>
     }
 }

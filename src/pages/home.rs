@@ -5,12 +5,15 @@ use leptos::prelude::*;
 use crate::{
     components::{focus_heading::FocusHeading, icon::Icon, tile::Tile},
     i18n::Msg,
+    ops::use_ops,
     prefs::use_t,
 };
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let t = use_t();
+    let ops = use_ops();
+    let offline = Signal::derive(move || !ops.online.get());
     view! {
         <section class="kiosk-home">
             <FocusHeading text=Msg::HomeHeading no_focus=true />
@@ -24,12 +27,14 @@ pub fn HomePage() -> impl IntoView {
                 />
                 <Tile
                     href="/booking"
+                    unavailable=offline
                     title=Msg::TileBooking
                     hint=Msg::TileBookingHint
                     icon=Icon::Calendar
                 />
                 <Tile
                     href="/callback"
+                    unavailable=offline
                     title=Msg::TileCallback
                     hint=Msg::TileCallbackHint
                     icon=Icon::Phone

@@ -12,6 +12,12 @@ const dist = process.env.KIOSK_DIST ?? path.join(root, "dist");
 const db = path.join(__dirname, ".tmp/e2e.sqlite3");
 // The 12348 operator desk's token on the test server (see fixtures.ts).
 const operatorToken = "e2e-operator-token";
+// The staff PIN of the demo hall on the test server, and kiosks of the operations
+// tests' own (one per test and project, so maintenance and lockouts stay apart).
+const staffPin = "246810";
+const opsKiosks = ["staff", "lock", "remote"].flatMap((t) =>
+  ["portrait", "landscape", "touch"].map((p) => `ops-${t}-${p}`),
+);
 
 // The server gets the built-in standards plus one test-only region, so the tests
 // can prove the kiosk uses what the server serves (a hall's update without a
@@ -73,7 +79,7 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh database for every run, with the demo hall.
-    command: `rm -f "${db}" "${db}-wal" "${db}-shm" && exec "${server}" --addr 127.0.0.1:${port} --db "${db}" --dist "${dist}" --standards "${standards}" --operator-token "${operatorToken}" --demo-data`,
+    command: `rm -f "${db}" "${db}-wal" "${db}-shm" && exec "${server}" --addr 127.0.0.1:${port} --db "${db}" --dist "${dist}" --standards "${standards}" --operator-token "${operatorToken}" --staff-pin ${staffPin} --demo-kiosk ${opsKiosks.join(",")} --demo-data`,
     url: `${baseURL}/api/v1/health`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,5 +1,6 @@
 //! Demo data for `--demo-data`: one hall with its hours, the standard services,
-//! and kiosk `kiosk-1`. Inserted only where missing, so restarts keep bookings.
+//! kiosk `kiosk-1` and any `--demo-kiosk`. Inserted only where missing, so restarts
+//! keep bookings.
 
 use rusqlite::{Connection, params};
 
@@ -128,8 +129,9 @@ const SERVICES: &[ServiceSeed] = &[
     ),
 ];
 
-/// Inserts whatever of the demo data is missing.
-pub fn seed(conn: &Connection) -> rusqlite::Result<()> {
+/// Inserts whatever of the demo data is missing, with `extra_kiosks` (checked ids)
+/// in the demo hall beside `kiosk-1`.
+pub fn seed(conn: &Connection, extra_kiosks: &[String]) -> rusqlite::Result<()> {
     halls::insert_demo(conn)?;
     for (sort, (id, zh, en, dzh, den, requires_id, capacity, materials)) in
         SERVICES.iter().enumerate()
@@ -174,9 +176,11 @@ pub fn seed(conn: &Connection) -> rusqlite::Result<()> {
         "INSERT OR IGNORE INTO hall_holidays (hall_id, date) VALUES (?1, '2027-01-01')",
         [DEMO_HALL],
     )?;
-    conn.execute(
-        "INSERT OR IGNORE INTO kiosks (id, hall_id) VALUES (?1, ?2)",
-        [DEMO_KIOSK, DEMO_HALL],
-    )?;
+    for kiosk in std::iter::once(DEMO_KIOSK).chain(extra_kiosks.iter().map(String::as_str)) {
+        conn.execute(
+            "INSERT OR IGNORE INTO kiosks (id, hall_id) VALUES (?1, ?2)",
+            [kiosk, DEMO_HALL],
+        )?;
+    }
     Ok(())
 }

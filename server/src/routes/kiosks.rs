@@ -7,7 +7,10 @@ use axum::{
     http::StatusCode,
     routing::{get, post, put},
 };
-use kiosk_core::api::{Heartbeat, KioskStatus, MaintenanceRequest};
+use kiosk_core::{
+    api::{Heartbeat, KioskStatus, MaintenanceRequest},
+    hall_time::HallTime,
+};
 
 use crate::{
     AppState, db,
@@ -18,6 +21,9 @@ use crate::{
 
 /// Longest maintenance message per language, in characters.
 pub const MESSAGE_MAX: usize = 200;
+/// How far ahead the expected-back time may be: two weeks covers a repair that
+/// waits for parts; anything longer is a kiosk taken out of use, not maintenance.
+pub const BACK_AT_MAX_S: i64 = 14 * 24 * 60 * 60;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -71,17 +77,30 @@ async fn kiosks_maintenance(
     {
         return Err(ApiError::field("message", "message_too_long"));
     }
-    let token_hash = security::sha256_hex(token.0.as_bytes());
     let now = state.clock.unix();
+    let back_at = req
+        .back_at
+        .as_deref()
+        .map(|t| check_back_at(t, now))
+        .transpose()?;
+    let token_hash = security::sha256_hex(token.0.as_bytes());
     state
         .db
         .write(move |tx| {
             if db::staff::session_kiosk(tx, &token_hash, now)?.as_deref() != Some(id.as_str()) {
                 return Ok(Err(ApiError::Unauthorized));
             }
-            db::kiosks::set_maintenance(tx, &id, &req)
+            db::kiosks::set_maintenance(tx, &id, &req, back_at)
                 .map(|s| s.ok_or(ApiError::NotFound("unknown_kiosk")))
         })
         .await?
         .map(Json)
+}
+
+/// An expected-back time that parses, lies after `now` and at most
+/// [`BACK_AT_MAX_S`] ahead of it, or the `invalid_back_at` error.
+fn check_back_at(back_at: &str, now: i64) -> Result<HallTime, ApiError> {
+    HallTime::parse_rfc3339(back_at)
+        .filter(|t| t.unix() > now && t.unix() - now <= BACK_AT_MAX_S)
+        .ok_or_else(|| ApiError::field("back_at", "invalid_back_at"))
 }

@@ -84,7 +84,7 @@ pub fn CheckStep() -> impl IntoView {
             d.request(
                 &hall.get_untracked().map(|h| h.id).unwrap_or_default(),
                 lang.get_untracked(),
-                None,
+                Some(crate::config::config().kiosk_id.clone()),
                 today(),
             )
         });

@@ -43,7 +43,11 @@ fn Receipt(appointment: Appointment) -> impl IntoView {
     let service_name = service.as_ref().map(|s| s.names.clone());
     let materials = service.map(|s| s.materials).unwrap_or_default();
     let reference = appointment.reference.clone();
-    let origin = window().location().origin().unwrap_or_default();
+    // The hall's public address from kiosk.json if it has one, else this kiosk's.
+    let origin = crate::config::config()
+        .public_url
+        .clone()
+        .unwrap_or_else(|| window().location().origin().unwrap_or_default());
     let qr = lookup_url(&origin, &reference);
     let when = {
         let (start, end) = (appointment.slot_start.clone(), appointment.slot_end.clone());

@@ -74,7 +74,12 @@ pub fn CallbackCheckStep() -> impl IntoView {
     let note = Signal::derive(move || or_not_given(d.with(|d| d.note.trim().to_owned())));
 
     let confirm = Callback::new(move |()| {
-        let Some(request) = d.with_untracked(|d| d.request(lang.get_untracked(), None)) else {
+        let Some(request) = d.with_untracked(|d| {
+            d.request(
+                lang.get_untracked(),
+                Some(crate::config::config().kiosk_id.clone()),
+            )
+        }) else {
             error.set(Some(Msg::BookingIncomplete));
             return;
         };

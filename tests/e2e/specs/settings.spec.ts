@@ -29,10 +29,12 @@ test("text size and colours apply at once and finish-and-clear resets them", asy
 
   await kiosk.press(page.getByRole("button", { name: "English" }));
   await kiosk.press(page.getByRole("button", { name: "Finish and clear" }));
-  await expect(page).toHaveURL("/");
+  await expect(page).toHaveURL("/welcome");
   await expect(html).toHaveAttribute("lang", "zh-CN");
   await expect(html).toHaveAttribute("data-text-size", "normal");
   await expect(html).toHaveAttribute("data-theme", "standard");
+  await expect(kiosk.heading).toHaveText("法律服务自助终端");
+  await kiosk.press(page.getByRole("button", { name: /轻触屏幕任意位置开始/ }));
   await expect(kiosk.heading).toHaveText("您好！请选择要办理的事项");
 });
 
@@ -41,7 +43,9 @@ test("finish and clear leaves no way back into the visit", async ({ kiosk, page 
   await kiosk.press(kiosk.tile("预约办事"));
   await expect(kiosk.heading).toHaveText("您要预约办理什么？");
   await kiosk.press(page.getByRole("button", { name: "返回首页并清除" }));
-  await expect(page).toHaveURL("/");
+  await expect(page).toHaveURL("/welcome");
+  await expect(kiosk.heading).toHaveText("法律服务自助终端");
+  await kiosk.press(page.getByRole("button", { name: /轻触屏幕任意位置开始/ }));
   await expect(kiosk.tiles).toHaveCount(4);
   const storage = await page.evaluate(() => localStorage.length + sessionStorage.length);
   expect(storage).toBe(0);
