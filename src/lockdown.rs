@@ -43,13 +43,13 @@ pub fn install() {
     block(ev::keydown, |e: &KeyboardEvent| {
         is_zoom_key(e.ctrl_key() || e.meta_key(), &e.key(), &e.code())
     });
-    // A second finger starts a pinch zoom where `touch-action` is not honoured.
+    // Two fingers moving are a pinch zoom (`touch-action` stops it too, where honoured).
     block(ev::touchmove, |e| e.touches().length() > 1);
     // A link off the app's origin, into another window or for a download leaves the kiosk;
-    // so does Ctrl/Shift/Cmd + click on any link (a new tab or window).
+    // so does any link clicked with a modifier (new tab or window, or Alt: download).
     block(ev::click, |e: &MouseEvent| {
         link_of(e).is_some_and(|link| {
-            leaves_the_app(&link) || e.ctrl_key() || e.shift_key() || e.meta_key()
+            leaves_the_app(&link) || e.ctrl_key() || e.shift_key() || e.meta_key() || e.alt_key()
         })
     });
     // A middle click opens a link in a new tab.

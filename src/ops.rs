@@ -266,7 +266,7 @@ fn tick(ops: Ops) {
     let next = next_idle
         .min(LAST_STATUS.with(Cell::get) + every_status)
         .min(LAST_BEAT.with(Cell::get) + every_beat);
-    let wait = (next - t).clamp(10.0, 1000.0);
+    let wait = (next - t).clamp(1.0, 1000.0);
     set_timeout(
         move || tick(ops),
         std::time::Duration::from_millis(wait.ceil() as u64),

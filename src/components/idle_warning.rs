@@ -40,7 +40,8 @@ pub fn IdleWarning() -> impl IntoView {
                     .active_element()
                     .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
             );
-            let seconds = remaining().unwrap_or_default().to_string();
+            // Said once: the countdown must not make this effect run each second.
+            let seconds = untrack(remaining).unwrap_or_default().to_string();
             let l = lang.get_untracked();
             announcer.say_text(&speakable(&[
                 Msg::IdleHeading.text(l),

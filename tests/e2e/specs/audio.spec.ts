@@ -164,3 +164,25 @@ test("in English the kiosk speaks English, and the language switch is said in th
   const last = (await spoken(page)).at(-1)!;
   expect(last.lang).toBe("en");
 });
+
+test("the inactivity warning is said when it appears and once more at 10 seconds, not every second", async ({
+  kiosk,
+  page,
+}) => {
+  await page.route("**/kiosk.json", (route) =>
+    route.fulfill({ json: { timeouts: { info_s: 20, warning_s: 15 } } }),
+  );
+  await page.clock.install();
+  await audioOn(kiosk);
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+  await page.keyboard.press("Shift");
+  await page.clock.runFor(20_000);
+  await expect(page.getByRole("alertdialog")).toBeVisible();
+  await expectSaid(page, /您还在吗？.*15 秒后清除您填写的内容.*我还在，继续/);
+  await page.clock.runFor(10_000);
+  await expectSaid(page, "还有 10 秒将清除您填写的内容。");
+  const said = (await spoken(page)).map((u) => u.text);
+  expect(said.filter((t) => t.includes("您还在吗"))).toHaveLength(1);
+  expect(said.filter((t) => t.includes("还有 10 秒"))).toHaveLength(1);
+  expect(said.filter((t) => /\d+ 秒后清除/.test(t))).toHaveLength(1);
+});

@@ -291,6 +291,27 @@ test("a wrong PIN is refused, and five in a row lock staff sign-in", async ({ ki
   await shoot(kiosk, "ops-staff-locked");
 });
 
+test("a kiosk.json with mistakes still runs on the defaults, and the staff panel lists each mistake", async ({
+  kiosk,
+  page,
+}) => {
+  await page.route("**/kiosk.json", (route) =>
+    route.fulfill({ body: '{"timeouts": {"form_s": 1, "info_s": 45}, "default_language": "fr", "colour": "red"}' }),
+  );
+  await kiosk.open("/welcome");
+  await expect(kiosk.heading).toHaveText(ATTRACT_HEADING);
+  await signIn(kiosk, STAFF_PIN);
+  await expect(kiosk.heading).toHaveText("维护面板");
+  const config = page.locator("[data-fact=config]");
+  await expect(config).toContainText("有问题，以下各项使用默认值");
+  await expect(config).toContainText("timeouts.form_s");
+  await expect(config).toContainText("default_language");
+  await expect(config).toContainText("colour");
+  await expect(config.getByRole("listitem")).toHaveCount(3);
+  await expect(page.locator("[data-fact=kiosk]")).toHaveText("kiosk-1");
+  if (kiosk.primary) await kiosk.screenshot("ops-staff-config-problems");
+});
+
 test("maintenance set through the API flips an idle kiosk within one poll, but never a visitor mid-visit", async ({
   kiosk,
   page,
