@@ -9,7 +9,8 @@ const port = Number(process.env.KIOSK_E2E_PORT ?? 18080);
 const baseURL = `http://127.0.0.1:${port}`;
 const server = process.env.KIOSK_SERVER_BIN ?? path.join(root, "target/debug/kiosk-server");
 const dist = process.env.KIOSK_DIST ?? path.join(root, "dist");
-const db = path.join(__dirname, ".tmp/e2e.sqlite3");
+// Per port, so two runs side by side (e.g. two checkouts) never share a database.
+const db = path.join(__dirname, `.tmp/e2e-${port}.sqlite3`);
 // The 12348 operator desk's token on the test server (see fixtures.ts).
 const operatorToken = "e2e-operator-token";
 // The staff PIN of the demo hall on the test server, and kiosks of the operations

@@ -67,6 +67,23 @@ async function openIn(kiosk: Kiosk, mode: Mode) {
 
 for (const mode of MODES) {
   test.describe(`in ${mode.name} mode`, () => {
+    test("the inactivity warning, staff sign-in and the staff panel", async ({ kiosk, page }) => {
+      await page.clock.install();
+      await openIn(kiosk, mode);
+      await page.clock.runFor(60_000);
+      await expect(page.getByRole("alertdialog")).toBeVisible();
+      await check(kiosk, mode, "idle-warning");
+      await kiosk.press(page.getByRole("button", { name: "我还在，继续" }));
+      await page.keyboard.press("Control+Alt+m");
+      await expect(kiosk.heading).toHaveText("工作人员登录");
+      await check(kiosk, mode, "staff-sign-in");
+      await keypadType(kiosk, "246810");
+      await kiosk.press(main(page).getByRole("button", { name: "登录" }));
+      await expect(kiosk.heading).toHaveText("维护面板");
+      await check(kiosk, mode, "staff-panel");
+      if (kiosk.primary) await kiosk.screenshot(`mode-${mode.name}-staff-panel`);
+    });
+
     test("the self-check, screen by screen", async ({ kiosk, page }) => {
       await openIn(kiosk, mode);
       await kiosk.press(kiosk.tile("法律援助自测"));
