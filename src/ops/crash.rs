@@ -36,6 +36,9 @@ pub fn install() {
             if is_benign(&e) {
                 return;
             }
+            // Cancelled, the browser does not print the error to its console:
+            // its message could quote what a visitor typed.
+            e.prevent_default();
             restart();
         });
         // The listeners live as long as the page.

@@ -387,6 +387,10 @@ test("an unhandled error shows a calm restarting notice and the attract screen w
   kiosk,
   page,
 }) => {
+  // Everything the browser reports: console lines and uncaught errors.
+  const logged: string[] = [];
+  page.on("console", (m) => logged.push(m.text()));
+  page.on("pageerror", (e) => logged.push(e.message));
   await kiosk.open("/booking");
   const started = Date.now();
   await page.evaluate(() => {
@@ -402,6 +406,9 @@ test("an unhandled error shows a calm restarting notice and the attract screen w
   await expect(kiosk.heading).toHaveText(ATTRACT_HEADING, { timeout: 5_000 });
   expect(Date.now() - started).toBeLessThan(5_000);
   await expect(page).toHaveURL("/welcome");
+  // The error's message (which here holds a phone number) is not in the console.
+  expect(logged.join("\n")).toContain("restarting");
+  expect(logged.join("\n")).not.toContain("13912345678");
 });
 
 test("a panic in the WebAssembly returns to the attract screen within 5 seconds", async ({ kiosk, page }) => {
