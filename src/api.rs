@@ -30,9 +30,23 @@ pub fn url(path: &str) -> String {
     format!("{}{path}", crate::config::config().api_base)
 }
 
-/// `GET /api/v1{path}` decoded as JSON.
+/// How long a read or a heartbeat may take before the kiosk gives up on it (a
+/// hung server must not leave polls waiting forever on a kiosk that runs for days).
+pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// A signal that aborts a request after [`REQUEST_TIMEOUT`].
+pub fn timeout_signal() -> Option<web_sys::AbortSignal> {
+    let controller = web_sys::AbortController::new().ok()?;
+    let signal = controller.signal();
+    leptos::prelude::set_timeout(move || controller.abort(), REQUEST_TIMEOUT);
+    Some(signal)
+}
+
+/// `GET /api/v1{path}` decoded as JSON, given up after [`REQUEST_TIMEOUT`].
 async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    let signal = timeout_signal();
     let response = gloo_net::http::Request::get(&url(path))
+        .abort_signal(signal.as_ref())
         .send()
         .await
         .map_err(|_| ApiError::Unreachable)?;

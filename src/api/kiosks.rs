@@ -30,7 +30,9 @@ async fn send_json<B: serde::Serialize>(
     body: &B,
 ) -> Result<Response, ApiError> {
     let json = serde_json::to_string(body).expect("request types serialize");
+    let signal = super::timeout_signal();
     request
+        .abort_signal(signal.as_ref())
         .header("Content-Type", "application/json")
         .header("X-Kiosk-Id", &crate::config::config().kiosk_id)
         .body(json)
