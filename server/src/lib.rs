@@ -211,7 +211,23 @@ pub fn app(state: AppState) -> Router {
             header::CONTENT_SECURITY_POLICY,
             state.inner.csp.clone(),
         ))
-        .service(ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html"))));
+        // The body depends on Accept-Encoding (precompressed copies below).
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::VARY,
+            HeaderValue::from_static("accept-encoding"),
+        ))
+        // The build writes .br and .gz copies beside the files (xtask/precompress.mjs):
+        // sent as such to browsers that accept them, with the original's type.
+        .service(
+            ServeDir::new(&dist)
+                .precompressed_br()
+                .precompressed_gzip()
+                .fallback(
+                    ServeFile::new(dist.join("index.html"))
+                        .precompressed_br()
+                        .precompressed_gzip(),
+                ),
+        );
     let request_id = HeaderName::from_static("x-request-id");
     let timeout = state.inner.request_timeout;
     Router::new()

@@ -131,3 +131,40 @@ async fn each_kiosk_has_its_own_write_rate_limit() {
     // Reads are not limited.
     assert_eq!(app.get("/api/v1/health").await.status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn built_files_are_served_precompressed_with_their_own_type() {
+    let app = TestApp::new().await;
+    let dist = &app.config.dist;
+    std::fs::write(dist.join("kiosk.wasm"), b"\0asm plain").unwrap();
+    std::fs::write(dist.join("kiosk.wasm.br"), b"brotli bytes").unwrap();
+    std::fs::write(dist.join("kiosk.wasm.gz"), b"gzip bytes").unwrap();
+    let get = |encoding: &'static str| {
+        app.send(
+            Request::get("/kiosk.wasm")
+                .header(header::ACCEPT_ENCODING, encoding)
+                .body(Body::empty())
+                .unwrap(),
+        )
+    };
+    for (accept, encoding, body) in [
+        ("br, gzip", Some("br"), &b"brotli bytes"[..]),
+        ("gzip", Some("gzip"), &b"gzip bytes"[..]),
+        ("identity", None, &b"\0asm plain"[..]),
+    ] {
+        let res = get(accept).await;
+        assert_eq!(res.status, StatusCode::OK, "{accept}");
+        assert_eq!(
+            res.header("content-type"),
+            Some("application/wasm"),
+            "{accept}"
+        );
+        assert_eq!(res.header("content-encoding"), encoding, "{accept}");
+        assert_eq!(res.body, body, "{accept}");
+        assert!(
+            res.header("vary")
+                .is_some_and(|v| v.contains("accept-encoding")),
+            "{accept}"
+        );
+    }
+}

@@ -5,6 +5,7 @@
 //! fonts), crates.io (Trunk, wasm-bindgen-cli) and npm (Playwright, axe, binaryen's
 //! wasm-opt). Nothing downloads a browser or binary from anywhere else.
 
+mod bench;
 mod setup;
 mod steps;
 
@@ -18,6 +19,8 @@ commands:
                        kiosk-server, e.g. --addr 0.0.0.0:8080)
   test                 install what is missing, then fmt, clippy, native tests,
                        wasm tests in headless Chromium, release build, Playwright E2E
+  bench                release build, then measure against the budgets (payload so
+                       far; see BENCHMARKS.md); writes target/bench/report.json
   setup                only install what is missing (what `test` needs)";
 
 fn main() -> ExitCode {
@@ -28,6 +31,7 @@ fn main() -> ExitCode {
     match command.as_deref() {
         Some("run") => steps::serve(&rest),
         Some("test") => steps::test(),
+        Some("bench") => bench::bench(),
         Some("setup") => match setup::for_tests() {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

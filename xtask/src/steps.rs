@@ -9,7 +9,7 @@ use std::{
 use crate::setup::{self, Result, e2e_dir, root, run, tool};
 
 /// Builds the kiosk in release mode into `dist/` with Trunk, offline.
-fn build_kiosk() -> Result {
+pub fn build_kiosk() -> Result {
     run(tool("trunk")
         .args(["build", "--release", "--offline"])
         .current_dir(root())
@@ -18,10 +18,8 @@ fn build_kiosk() -> Result {
         .env_remove("CARGO_TARGET_DIR"))
 }
 
-/// `cargo xtask run`: set up, build, and serve with the demo data.
-pub fn run_command(server_args: &[String]) -> Result {
-    setup::for_run()?;
-    build_kiosk()?;
+/// Builds `target/server/kiosk-server` (the fast `server` profile).
+pub fn build_server() -> Result {
     run(Command::new("cargo")
         .args([
             "build",
@@ -31,7 +29,14 @@ pub fn run_command(server_args: &[String]) -> Result {
             "-p",
             "kiosk-server",
         ])
-        .current_dir(root()))?;
+        .current_dir(root()))
+}
+
+/// `cargo xtask run`: set up, build, and serve with the demo data.
+pub fn run_command(server_args: &[String]) -> Result {
+    setup::for_run()?;
+    build_kiosk()?;
+    build_server()?;
     let server = root().join("target/server/kiosk-server");
     println!("Starting the server; open http://127.0.0.1:8080/ (Ctrl-C stops it)");
     run(Command::new(server)
