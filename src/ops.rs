@@ -155,8 +155,8 @@ pub fn run(ops: Ops) {
     LAST_ACTIVITY.with(|c| c.set(started));
     let navigate = leptos_router::hooks::use_navigate();
 
-    // Touches, clicks, keys, typing and IME composition all count; capture phase,
-    // so nothing a screen does with the event can hide it.
+    // Touches, clicks, keys, typing and IME composition all count, heard on the
+    // document (no screen stops these events from bubbling).
     let doc = document();
     let seen = move || {
         activity();
