@@ -30,8 +30,9 @@ pub fn url(path: &str) -> String {
     format!("{}{path}", crate::config::config().api_base)
 }
 
-/// How long a read or a heartbeat may take before the kiosk gives up on it (a
-/// hung server must not leave polls waiting forever on a kiosk that runs for days).
+/// How long the kiosk's own repeating calls (status poll, heartbeat) may take
+/// before it gives up on them: a hung server must not leave them waiting forever
+/// on a kiosk that runs for days. A visitor's calls are not cut short.
 pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// A signal that aborts a request after [`REQUEST_TIMEOUT`].
@@ -42,9 +43,16 @@ pub fn timeout_signal() -> Option<web_sys::AbortSignal> {
     Some(signal)
 }
 
-/// `GET /api/v1{path}` decoded as JSON, given up after [`REQUEST_TIMEOUT`].
+/// `GET /api/v1{path}` decoded as JSON.
 async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let signal = timeout_signal();
+    get_json_until(path, None).await
+}
+
+/// `GET /api/v1{path}` decoded as JSON, given up when `signal` aborts.
+async fn get_json_until<T: DeserializeOwned>(
+    path: &str,
+    signal: Option<web_sys::AbortSignal>,
+) -> Result<T, ApiError> {
     let response = gloo_net::http::Request::get(&url(path))
         .abort_signal(signal.as_ref())
         .send()

@@ -33,8 +33,6 @@ thread_local! {
     static TOUCHED: Cell<bool> = const { Cell::new(false) };
     /// Errors seen since start: calls that failed, unhandled errors.
     static ERRORS: Cell<u64> = const { Cell::new(0) };
-    /// Submissions being sent right now.
-    static SENDING: Cell<u32> = const { Cell::new(0) };
 }
 
 fn now() -> f64 {
@@ -55,18 +53,6 @@ pub fn count_error() {
 /// Errors counted since this page started.
 pub fn errors() -> u64 {
     ERRORS.with(Cell::get)
-}
-
-/// A submission started (`true`) or ended (`false`); the kiosk never leaves the
-/// visitor's screen for maintenance while one is on its way.
-pub fn sending(started: bool) {
-    SENDING.with(|c| {
-        c.set(if started {
-            c.get() + 1
-        } else {
-            c.get().saturating_sub(1)
-        })
-    });
 }
 
 /// Seconds since the last touch or key.
@@ -142,11 +128,6 @@ pub fn end_visit() {
     let _ = window().location().replace(ATTRACT_PATH);
 }
 
-/// Closes the staff panel: the token is forgotten with the page.
-pub fn end_staff_session() {
-    end_visit();
-}
-
 /// Starts watching activity, the clock, the server and the staff key chord.
 /// Call once, inside the router.
 pub fn run(ops: Ops) {
@@ -198,8 +179,8 @@ pub fn run(ops: Ops) {
     Effect::new(move |_| {
         if ops.in_maintenance() {
             let here = path();
+            // A submission in flight is part of a visit, so it is never cut.
             if !idle::visit_in_progress(&here, TOUCHED.with(Cell::get))
-                && SENDING.with(Cell::get) == 0
                 && screen_kind(&here) != ScreenKind::Staff
                 && here != ATTRACT_PATH
             {
@@ -229,11 +210,8 @@ fn tick(ops: Ops) {
         ops.idle.set(state);
     }
     if state == Idle::Expired {
-        if kind == ScreenKind::Staff {
-            end_staff_session();
-        } else {
-            end_visit();
-        }
+        // For staff too: the session's token is forgotten with the page.
+        end_visit();
         return;
     }
     let every_status = 1000.0

@@ -322,6 +322,13 @@ impl Speaker {
         group_by_language(&infos)
     }
 
+    /// [`Self::voices_by_language`], again whenever the browser's voice list changes
+    /// (reactive).
+    pub fn voices_tracked(self) -> Vec<(String, Vec<String>)> {
+        self.voices_changed.track();
+        Self::voices_by_language()
+    }
+
     /// `Some(Msg::NoVoiceForLanguage)` when this kiosk cannot speak the display
     /// language: no `speechSynthesis`, or no voice for it. Reactive: follows the
     /// language and the voice list, which browsers fill in after start-up (so it

@@ -7,11 +7,16 @@ use kiosk_core::api::{
     Health, Heartbeat, KioskStatus, MaintenanceRequest, StaffSession, StaffSessionRequest,
 };
 
-use super::{ApiError, get_json, url};
+use super::{ApiError, get_json, get_json_until, url};
 
-/// Whether this kiosk is in maintenance, as the server says.
+/// Whether this kiosk is in maintenance, as the server says (given up after
+/// [`super::REQUEST_TIMEOUT`]).
 pub async fn status(kiosk_id: &str) -> Result<KioskStatus, ApiError> {
-    get_json(&format!("/kiosks/{kiosk_id}/status")).await
+    get_json_until(
+        &format!("/kiosks/{kiosk_id}/status"),
+        super::timeout_signal(),
+    )
+    .await
 }
 
 /// The server's health and, for the staff panel, how long it took in milliseconds.
@@ -30,9 +35,7 @@ async fn send_json<B: serde::Serialize>(
     body: &B,
 ) -> Result<Response, ApiError> {
     let json = serde_json::to_string(body).expect("request types serialize");
-    let signal = super::timeout_signal();
     request
-        .abort_signal(signal.as_ref())
         .header("Content-Type", "application/json")
         .header("X-Kiosk-Id", &crate::config::config().kiosk_id)
         .body(json)
@@ -45,7 +48,9 @@ async fn send_json<B: serde::Serialize>(
 /// Tells the server this kiosk is alive.
 pub async fn heartbeat(kiosk_id: &str, beat: &Heartbeat) -> Result<(), ApiError> {
     let response = send_json(
-        Request::post(&url(&format!("/kiosks/{kiosk_id}/heartbeat"))),
+        // Given up after REQUEST_TIMEOUT, like the status poll.
+        Request::post(&url(&format!("/kiosks/{kiosk_id}/heartbeat")))
+            .abort_signal(super::timeout_signal().as_ref()),
         beat,
     )
     .await?;

@@ -36,11 +36,8 @@ pub fn run_submission<Req, Resp>(
         .try_update_value(|s| s.key_for(&request, new_idempotency_key))
         .expect("the submission lives as long as its flow");
     state.set(SubmitState::Sending);
-    crate::ops::sending(true);
     leptos::task::spawn_local(async move {
-        let answer = post_idempotent::<Req, Resp>(path, &request, &key).await;
-        crate::ops::sending(false);
-        match answer {
+        match post_idempotent::<Req, Resp>(path, &request, &key).await {
             Ok(answer) => {
                 submission.try_update_value(Submission::finish);
                 state.try_set(SubmitState::Ready);

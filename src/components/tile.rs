@@ -25,24 +25,21 @@ pub fn Tile(
     unavailable: Signal<bool>,
 ) -> impl IntoView {
     let t = use_t();
+    // The same face either way; only whether it leads somewhere differs.
+    let face = move |hint: Msg| {
+        view! {
+            <IconSvg icon=icon class="kiosk-tile__icon" />
+            <span class="kiosk-tile__title">{move || t(title)}</span>
+            <span class="kiosk-tile__hint">{move || t(hint)}</span>
+        }
+    };
     view! {
         <li class="kiosk-tiles__item">
             {move || if unavailable.get() {
-                view! {
-                    <div class="kiosk-tile kiosk-tile--unavailable">
-                        <IconSvg icon=icon class="kiosk-tile__icon" />
-                        <span class="kiosk-tile__title">{move || t(title)}</span>
-                        <span class="kiosk-tile__hint">{move || t(Msg::OfflineTile)}</span>
-                    </div>
-                }.into_any()
+                view! { <div class="kiosk-tile kiosk-tile--unavailable">{face(Msg::OfflineTile)}</div> }
+                    .into_any()
             } else {
-                view! {
-                    <A href=href attr:class="kiosk-tile">
-                        <IconSvg icon=icon class="kiosk-tile__icon" />
-                        <span class="kiosk-tile__title">{move || t(title)}</span>
-                        <span class="kiosk-tile__hint">{move || t(hint)}</span>
-                    </A>
-                }.into_any()
+                view! { <A href=href attr:class="kiosk-tile">{face(hint)}</A> }.into_any()
             }}
         </li>
     }

@@ -25,7 +25,7 @@ use crate::{
     ops::{self, VERSION, use_ops},
     pages::attract::back_at_label,
     prefs::{use_prefs, use_t},
-    speech::{Speaker, use_speaker},
+    speech::use_speaker,
 };
 
 /// Longest PIN the pad takes (the server accepts up to 32).
@@ -206,10 +206,8 @@ fn StaffPanel() -> impl IntoView {
             }
         }
     };
-    let voices = move || {
-        now.track();
-        Speaker::voices_by_language()
-    };
+    // Voices arrive after start-up: follow the browser's `voiceschanged`.
+    let voices = move || speaker.voices_tracked();
     let display = move || {
         now.track();
         let w = window();
@@ -434,7 +432,7 @@ fn StaffPanel() -> impl IntoView {
                 <button
                     type="button"
                     class="kiosk-button kiosk-button--primary"
-                    on:click=move |_| ops::end_staff_session()
+                    on:click=move |_| ops::end_visit()
                 >
                     {move || t(Msg::StaffExit)}
                 </button>
