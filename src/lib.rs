@@ -62,6 +62,25 @@ pub fn remove_loading_notice() {
     }
 }
 
+/// Name of the `performance.mark` set once the first frame after mounting has
+/// been painted: the end of a cold start, read by `cargo xtask bench`.
+pub const INTERACTIVE_MARK: &str = "kiosk:interactive";
+
+/// Marks [`INTERACTIVE_MARK`] after the next frame: the animation frame callback
+/// runs before that frame's paint, and the timeout queued from it runs after.
+pub fn mark_interactive() {
+    request_animation_frame(|| {
+        set_timeout(
+            || {
+                if let Some(p) = window().performance() {
+                    let _ = p.mark(INTERACTIVE_MARK);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+}
+
 /// Ends the visit ("finish and clear", or the inactivity reset): see
 /// [`ops::end_visit`].
 pub fn finish_visit() {

@@ -43,8 +43,11 @@ pub fn install() {
     block(ev::keydown, |e: &KeyboardEvent| {
         is_zoom_key(e.ctrl_key() || e.meta_key(), &e.key(), &e.code())
     });
-    // Two fingers moving are a pinch zoom (`touch-action` stops it too, where honoured).
-    block(ev::touchmove, |e| e.touches().length() > 1);
+    // A two-finger pinch is stopped by `touch-action: pan-x pan-y` alone (lockdown.css;
+    // the E2E test pinches with real touch input). No touch listener here on purpose:
+    // a document-level one that is not passive makes Chromium hold every tap until
+    // the page's script has run, which measured twice as slow a response to touch
+    // as to a mouse click (`cargo xtask bench`, tap-to-paint).
     // A link off the app's origin, into another window or for a download leaves the kiosk;
     // so does any link clicked with a modifier (new tab or window, or Alt: download).
     block(ev::click, |e: &MouseEvent| {
@@ -57,8 +60,8 @@ pub fn install() {
 }
 
 /// Cancels `event` on the document whenever `when` says so. Capture phase, so
-/// nothing in the app can stop it first; not passive, so cancelling a wheel or
-/// touch move counts (Chromium makes document-level ones passive by default).
+/// nothing in the app can stop it first; not passive, so cancelling a Ctrl + wheel
+/// counts (Chromium makes document-level wheel listeners passive by default).
 fn block<E>(event: E, when: impl Fn(&E::EventType) -> bool + 'static)
 where
     E: ev::EventDescriptor + 'static,
@@ -71,7 +74,8 @@ where
         document(),
         event,
         move |e: E::EventType| {
-            // A touch move during a scroll cannot be cancelled; trying only logs a warning.
+            // An event already under way (a scroll) cannot be cancelled; trying only
+            // logs a warning.
             if e.as_ref().cancelable() && when(&e) {
                 e.as_ref().prevent_default();
             }

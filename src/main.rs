@@ -7,5 +7,6 @@ fn main() {
         legal_kiosk::config::load().await;
         legal_kiosk::remove_loading_notice();
         leptos::mount::mount_to_body(legal_kiosk::App);
+        legal_kiosk::mark_interactive();
     });
 }

@@ -13,7 +13,9 @@ use std::cell::Cell;
 
 use kiosk_core::api::{Heartbeat, KioskStatus};
 use leptos::{ev, prelude::*};
-use leptos_use_event_listener::use_event_listener;
+use leptos_use_event_listener::{
+    UseEventListenerOptions, use_event_listener, use_event_listener_with_options,
+};
 
 use crate::{api, config};
 use idle::{ATTRACT_PATH, Idle, STAFF_PATH, ScreenKind, idle_state, screen_kind};
@@ -154,10 +156,12 @@ pub fn run(ops: Ops) {
         "compositionstart",
         "compositionupdate",
     ] {
-        let _ = use_event_listener(
+        // Passive: they only watch, so touches and wheels never wait for them.
+        let _ = use_event_listener_with_options(
             doc.clone(),
             ev::Custom::<web_sys::Event>::new(name),
             move |_| seen(),
+            UseEventListenerOptions::default().passive(true),
         );
     }
     // Staff entry by key chord: Ctrl+Alt+M.

@@ -40,18 +40,11 @@ builtIn.entries.push({
 fs.mkdirSync(path.dirname(standards), { recursive: true });
 fs.writeFileSync(standards, JSON.stringify(builtIn, null, 2));
 
+// Shared with the browser benchmarks (bench/common.mjs).
+const chromium = JSON.parse(fs.readFileSync(path.join(__dirname, "chromium.json"), "utf8"));
 const launchOptions = {
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
+  executablePath: process.env.CHROMIUM ?? chromium.executablePath,
+  args: chromium.args,
 };
 
 const portrait = { width: 1080, height: 1920 };

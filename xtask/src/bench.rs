@@ -1,13 +1,19 @@
 //! `cargo xtask bench`: measures against budgets, prints a table, writes
 //! `target/bench/report.json`, and exits non-zero when a budget is missed or a
-//! benchmark could not run.
+//! benchmark could not run (see BENCHMARKS.md).
 //!
-//! Built so far: the payload (deterministic) — the release `.wasm`, JS glue and
-//! CSS, raw, gzip -9 and brotli -11 (the copies the build writes for the server,
-//! `xtask/precompress.mjs`) — and a check that kiosk-server really sends the
-//! brotli copy with `Content-Type: application/wasm`. Cold start, tap-to-paint,
-//! soak and backend throughput (issue #8) are not built yet and are reported as
-//! such, which fails the run.
+//! - Payload (here): the release `.wasm`, JS glue and CSS, raw, gzip -9 and
+//!   brotli -11 (the copies the build writes for the server,
+//!   `xtask/precompress.mjs`), and a check that kiosk-server really sends the
+//!   brotli copy with `Content-Type: application/wasm`.
+//! - Cold start, tap-to-paint and soak (`browser.rs`): Node scripts driving
+//!   Debian's Chromium, in `tests/e2e/bench/`.
+//! - Backend (`backend.rs`): oha and `cargo xtask load` against kiosk-server,
+//!   each pinned to its own core.
+
+mod backend;
+mod browser;
+pub mod load;
 
 use std::{
     fs,
@@ -81,18 +87,18 @@ fn built(dist: &Path, suffix: &str) -> Result<(Vec<String>, Sizes)> {
 }
 
 /// One line of the report.
-struct Row {
-    name: String,
-    value: String,
-    budget: String,
-    pass: bool,
+pub struct Row {
+    pub name: String,
+    pub value: String,
+    pub budget: String,
+    pub pass: bool,
 }
 
-/// An HTTP answer: status line, headers (lower-case names), body length.
-type Answer = (String, Vec<(String, String)>, usize);
+/// An HTTP answer: status line, headers (lower-case names), body.
+type Answer = (String, Vec<(String, String)>, Vec<u8>);
 
-/// `GET path` on 127.0.0.1:`port` asking for brotli.
-fn head_of(port: u16, path: &str) -> Result<Answer> {
+/// `GET path` on 127.0.0.1:`port`, asking for brotli.
+fn get(port: u16, path: &str) -> Result<Answer> {
     let mut stream =
         TcpStream::connect(("127.0.0.1", port)).map_err(|e| format!("connect: {e}"))?;
     write!(
@@ -115,10 +121,26 @@ fn head_of(port: u16, path: &str) -> Result<Answer> {
         .filter_map(|l| l.split_once(':'))
         .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
         .collect();
-    Ok((status, headers, answer.len() - split - 4))
+    Ok((status, headers, answer[split + 4..].to_vec()))
 }
 
-struct Server(Child);
+/// The body of `GET path` (the API answers uncompressed), failing unless 200.
+fn get_body(port: u16, path: &str) -> Result<String> {
+    let (status, headers, body) = get(port, path)?;
+    if !status.contains(" 200 ") {
+        return Err(format!("GET {path}: {status}"));
+    }
+    if headers
+        .iter()
+        .any(|(k, v)| k == "transfer-encoding" && v.contains("chunked"))
+    {
+        return Err(format!("GET {path}: chunked answer"));
+    }
+    Ok(String::from_utf8_lossy(&body).into_owned())
+}
+
+/// A running kiosk-server, stopped when dropped.
+pub struct Server(Child);
 
 impl Drop for Server {
     fn drop(&mut self) {
@@ -127,31 +149,47 @@ impl Drop for Server {
     }
 }
 
-/// Starts kiosk-server on a free port with a throwaway database.
-fn start_server(dist: &Path) -> Result<(Server, u16)> {
+/// Starts kiosk-server serving `dist` on a free port with a new database
+/// `target/bench/NAME.sqlite3`; `command` runs it another way (pinned to a core).
+fn start_server(
+    dist: &Path,
+    name: &str,
+    command: Option<Command>,
+    args: &[&str],
+) -> Result<(Server, u16)> {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
         .map_err(|e| format!("no free port: {e}"))?;
-    let db = root().join("target/bench/payload.sqlite3");
-    let _ = fs::remove_file(&db);
-    let child = Command::new(root().join("target/server/kiosk-server"))
+    let dir = root().join("target/bench");
+    fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let db = dir.join(format!("{name}.sqlite3"));
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    let log = fs::File::create(dir.join(format!("{name}.log"))).map_err(|e| e.to_string())?;
+    let mut command =
+        command.unwrap_or_else(|| Command::new(root().join("target/server/kiosk-server")));
+    let child = command
         .args(["--addr", &format!("127.0.0.1:{port}"), "--db"])
         .arg(&db)
         .arg("--dist")
         .arg(dist)
+        .args(args)
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(log)
         .spawn()
         .map_err(|e| format!("kiosk-server: {e}"))?;
     let server = Server(child);
     for _ in 0..100 {
-        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+        if get(port, "/api/v1/health").is_ok_and(|(s, _, _)| s.contains(" 200 ")) {
             return Ok((server, port));
         }
         thread::sleep(Duration::from_millis(100));
     }
-    Err("kiosk-server did not start".into())
+    Err(format!(
+        "kiosk-server did not start (see target/bench/{name}.log)"
+    ))
 }
 
 fn payload(rows: &mut Vec<Row>, json: &mut Vec<String>) -> Result {
@@ -159,8 +197,9 @@ fn payload(rows: &mut Vec<Row>, json: &mut Vec<String>) -> Result {
     let (wasm_names, wasm) = built(&dist, ".wasm")?;
     let (js_names, js) = built(&dist, ".js")?;
     let (_, css) = built(&dist, ".css")?;
+    let mut sizes = Vec::new();
     for (name, s) in [("wasm", wasm), ("js", js), ("css", css)] {
-        json.push(format!(
+        sizes.push(format!(
             "\"{name}\": {{\"raw\": {}, \"gzip\": {}, \"brotli\": {}}}",
             s.raw, s.gz, s.br
         ));
@@ -171,6 +210,7 @@ fn payload(rows: &mut Vec<Row>, json: &mut Vec<String>) -> Result {
             pass: true,
         });
     }
+    json.push(format!("\"payload\": {{{}}}", sizes.join(", ")));
     let code = wasm + js;
     rows.push(Row {
         name: "payload wasm + js, brotli".into(),
@@ -186,9 +226,10 @@ fn payload(rows: &mut Vec<Row>, json: &mut Vec<String>) -> Result {
     });
 
     // The server must send what was measured: the brotli copy, typed as wasm.
-    let (server, port) = start_server(&dist)?;
+    let (server, port) = start_server(&dist, "payload", None, &[])?;
     let mut served = |name: &str, want_type: &str, want_len: u64| -> Result<bool> {
-        let (status, headers, body) = head_of(port, &format!("/{name}"))?;
+        let (status, headers, body) = get(port, &format!("/{name}"))?;
+        let body = body.len();
         let get = |k: &str| {
             headers
                 .iter()
@@ -221,35 +262,68 @@ fn payload(rows: &mut Vec<Row>, json: &mut Vec<String>) -> Result {
     Ok(())
 }
 
-/// `cargo xtask bench`.
-pub fn bench() -> ExitCode {
-    let mut rows = Vec::new();
-    let mut json = Vec::new();
-    let result = setup::for_tests()
-        .and_then(|()| crate::steps::build_kiosk())
-        .and_then(|()| crate::steps::build_server())
-        .and_then(|()| payload(&mut rows, &mut json));
-    if let Err(e) = &result {
+/// Runs one benchmark; if it cannot run, says so in a failing row.
+fn measure(rows: &mut Vec<Row>, name: &str, f: impl FnOnce(&mut Vec<Row>) -> Result) {
+    let started = std::time::Instant::now();
+    if let Err(e) = f(rows) {
         rows.push(Row {
-            name: "payload".into(),
+            name: name.into(),
             value: format!("could not run: {e}"),
             budget: String::new(),
             pass: false,
         });
     }
-    for missing in [
-        "cold start at 4× throttling vs control page",
-        "tap-to-paint p95 / p99",
-        "soak: 1,000 visits, 100 resets",
-        "backend: health, bookings, callbacks",
-    ] {
+    println!(
+        "xtask bench: {name} took {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+}
+
+/// `cargo xtask bench [--no-build] [NAME…]`: all benchmarks, or only those named
+/// (payload, backend, startup, soak); `--no-build` measures the last build.
+pub fn bench(args: &[String]) -> ExitCode {
+    let no_build = args.iter().any(|a| a == "--no-build");
+    let only: Vec<&String> = args.iter().filter(|a| *a != "--no-build").collect();
+    let wanted = |name: &str| only.is_empty() || only.iter().any(|o| *o == name);
+    let started = std::time::Instant::now();
+    let mut rows = Vec::new();
+    let mut json = Vec::new();
+    let built = setup::for_bench().and_then(|()| {
+        if no_build {
+            return Ok(());
+        }
+        crate::steps::build_kiosk().and_then(|()| crate::steps::build_server())
+    });
+    if let Err(e) = built {
         rows.push(Row {
-            name: missing.into(),
-            value: "not built yet (issue #8)".into(),
+            name: "build".into(),
+            value: format!("failed: {e}"),
             budget: String::new(),
             pass: false,
         });
+    } else {
+        let dist = root().join("dist");
+        if wanted("payload") {
+            measure(&mut rows, "payload", |rows| payload(rows, &mut json));
+        }
+        if wanted("backend") {
+            measure(&mut rows, "backend", |rows| {
+                backend::run(rows, &mut json, &dist)
+            });
+        }
+        for script in browser::SCRIPTS.into_iter().filter(|s| wanted(s)) {
+            measure(&mut rows, script, |rows| {
+                browser::run(rows, &mut json, &dist, script)
+            });
+        }
     }
+    let minutes = started.elapsed().as_secs_f64() / 60.0;
+    rows.push(Row {
+        name: "whole bench, including the builds".into(),
+        value: format!("{minutes:.1} min"),
+        budget: "< 15 min".into(),
+        pass: minutes < 15.0,
+    });
 
     println!("\n{:<46} {:<40} budget", "benchmark", "measured");
     for r in &rows {
@@ -258,8 +332,8 @@ pub fn bench() -> ExitCode {
     }
     let dir = root().join("target/bench");
     let report = format!(
-        "{{\n  \"payload\": {{{}}},\n  \"rows\": [\n{}\n  ]\n}}\n",
-        json.join(", "),
+        "{{\n  {},\n  \"rows\": [\n{}\n  ]\n}}\n",
+        json.join(",\n  "),
         rows.iter()
             .map(|r| format!(
                 "    {{\"name\": {:?}, \"measured\": {:?}, \"budget\": {:?}, \"pass\": {}}}",

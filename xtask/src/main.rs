@@ -19,8 +19,11 @@ commands:
                        kiosk-server, e.g. --addr 0.0.0.0:8080)
   test                 install what is missing, then fmt, clippy, native tests,
                        wasm tests in headless Chromium, release build, Playwright E2E
-  bench                release build, then measure against the budgets (payload so
-                       far; see BENCHMARKS.md); writes target/bench/report.json
+  bench [--no-build] [NAME…]
+                       install oha if missing, release build, then measure against
+                       the budgets (payload, backend, cold start, tap-to-paint,
+                       soak; or only those named; see BENCHMARKS.md); writes
+                       target/bench/report.json
   setup                only install what is missing (what `test` needs)";
 
 fn main() -> ExitCode {
@@ -31,7 +34,15 @@ fn main() -> ExitCode {
     match command.as_deref() {
         Some("run") => steps::serve(&rest),
         Some("test") => steps::test(),
-        Some("bench") => bench::bench(),
+        Some("bench") => bench::bench(&rest),
+        // The booking and callback load generator `bench` runs pinned to a core.
+        Some("load") => match bench::load::main(&rest) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("xtask load: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Some("setup") => match setup::for_tests() {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

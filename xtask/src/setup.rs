@@ -126,7 +126,7 @@ fn ensure_cargo_tool(binary: &str, version: &str, install: &mut Command) -> Resu
 
 /// The full path of a tool as `tool()` would find it (PATH lookups in `Command`
 /// use the parent's PATH, not the child's).
-fn tool_path_lookup(binary: &str) -> String {
+pub fn tool_path_lookup(binary: &str) -> String {
     std::env::split_paths(&tool_path())
         .map(|dir| dir.join(binary))
         .find(|p| p.is_file())
@@ -211,6 +211,22 @@ pub fn for_run() -> Result {
     ensure_node()?;
     ensure_npm_packages()?;
     ensure_trunk_and_wasm_bindgen()
+}
+
+/// oha, the HTTP load generator of `cargo xtask bench`.
+const OHA_VERSION: &str = "1.16.0";
+
+/// What `cargo xtask bench` needs: all of `test`'s, plus oha from crates.io.
+pub fn for_bench() -> Result {
+    for_tests()?;
+    ensure_cargo_tool(
+        "oha",
+        OHA_VERSION,
+        Command::new("cargo")
+            .args(["install", "oha", "--locked", "--version", OHA_VERSION])
+            .env("CARGO_PROFILE_RELEASE_LTO", "false")
+            .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"),
+    )
 }
 
 /// What `cargo xtask test` needs: all of `run`'s, plus Chromium, its driver and
