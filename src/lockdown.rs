@@ -45,9 +45,9 @@ pub fn install() {
     });
     // A two-finger pinch is stopped by `touch-action: pan-x pan-y` alone (lockdown.css;
     // the E2E test pinches with real touch input). No touch listener here on purpose:
-    // a document-level one that is not passive makes Chromium hold every tap until
-    // the page's script has run, which measured twice as slow a response to touch
-    // as to a mouse click (`cargo xtask bench`, tap-to-paint).
+    // a document-level one that is not passive makes Chromium wait for the page's
+    // script before it can act on any touch (`cargo xtask bench` measured taps by
+    // touch at twice the time of mouse clicks while there was one).
     // A link off the app's origin, into another window or for a download leaves the kiosk;
     // so does any link clicked with a modifier (new tab or window, or Alt: download).
     block(ev::click, |e: &MouseEvent| {
