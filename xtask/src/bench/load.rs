@@ -208,14 +208,12 @@ pub fn main(args: &[String]) -> Result {
     for w in workers {
         w.join().map_err(|_| "a load worker panicked")??;
     }
+    // Until the deadline, or until a closed loop ran through the whole plan.
     let elapsed = start.elapsed().as_secs_f64().min(seconds).max(1e-3);
     let mut tally = Arc::try_unwrap(tally)
         .map_err(|_| "tally still shared")?
         .into_inner()
         .map_err(|_| "tally poisoned")?;
-    if next.load(Ordering::Relaxed) >= plan.len() && rate.is_none() {
-        return Err(format!("the plan ran out ({} requests)", plan.len()));
-    }
     tally.latencies_us.sort_unstable();
     let pct = |q: f64| -> f64 {
         let v = &tally.latencies_us;
