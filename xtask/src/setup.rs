@@ -145,12 +145,18 @@ fn ensure_trunk_and_wasm_bindgen() -> Result {
     ensure_cargo_tool(
         "trunk",
         TRUNK_VERSION,
-        Command::new("cargo")
-            .args(["install", "trunk", "--locked", "--version", TRUNK_VERSION])
-            // A tool build does not need LTO; this saves minutes on a fresh machine.
-            .env("CARGO_PROFILE_RELEASE_LTO", "false")
-            .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"),
+        &mut locked_install("trunk", TRUNK_VERSION),
     )
+}
+
+/// `cargo install --locked CRATE --version VERSION`, without LTO: a tool build does
+/// not need it, and this saves minutes on a fresh machine.
+fn locked_install(krate: &str, version: &str) -> Command {
+    let mut cmd = Command::new("cargo");
+    cmd.args(["install", krate, "--locked", "--version", version])
+        .env("CARGO_PROFILE_RELEASE_LTO", "false")
+        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16");
+    cmd
 }
 
 fn ensure_apt(packages: &[&str]) -> Result {
@@ -219,14 +225,7 @@ const OHA_VERSION: &str = "1.16.0";
 /// What `cargo xtask bench` needs: all of `test`'s, plus oha from crates.io.
 pub fn for_bench() -> Result {
     for_tests()?;
-    ensure_cargo_tool(
-        "oha",
-        OHA_VERSION,
-        Command::new("cargo")
-            .args(["install", "oha", "--locked", "--version", OHA_VERSION])
-            .env("CARGO_PROFILE_RELEASE_LTO", "false")
-            .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"),
-    )
+    ensure_cargo_tool("oha", OHA_VERSION, &mut locked_install("oha", OHA_VERSION))
 }
 
 /// What `cargo xtask test` needs: all of `run`'s, plus Chromium, its driver and
