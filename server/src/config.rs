@@ -5,6 +5,8 @@ use std::{net::SocketAddr, path::PathBuf};
 
 use clap::Parser;
 
+use crate::db::DbUrl;
+
 /// Command-line flags; each also reads the environment variable named beside it.
 #[derive(Clone, Debug, Parser)]
 #[command(name = "kiosk-server", version, about)]
@@ -12,9 +14,16 @@ pub struct Config {
     /// Address and port to listen on.
     #[arg(long, env = "KIOSK_ADDR", default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
-    /// SQLite database file; created and migrated on first start.
-    #[arg(long, env = "KIOSK_DB", default_value = "data/kiosk.sqlite3")]
-    pub db: PathBuf,
+    /// The database: a SQLite file (created and migrated on first start), or a
+    /// PostgreSQL URL (`postgres://user:password@host:port/database`) shared by
+    /// any number of instances.
+    #[arg(
+        long,
+        env = "KIOSK_DB",
+        default_value = "data/kiosk.sqlite3",
+        hide_env_values = true
+    )]
+    pub db: DbUrl,
     /// Folder of the built kiosk (Trunk's output).
     #[arg(long, env = "KIOSK_DIST", default_value = "dist")]
     pub dist: PathBuf,
@@ -58,11 +67,11 @@ pub struct Config {
 }
 
 impl Config {
-    /// The defaults, with the database and built kiosk at the given places.
-    pub fn with_paths(db: impl Into<PathBuf>, dist: impl Into<PathBuf>) -> Self {
+    /// The defaults, with the given database and built kiosk.
+    pub fn with_paths(db: DbUrl, dist: impl Into<PathBuf>) -> Self {
         Self {
             addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
-            db: db.into(),
+            db,
             dist: dist.into(),
             demo_data: false,
             demo_kiosks: Vec::new(),

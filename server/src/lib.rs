@@ -87,8 +87,9 @@ impl AppState {
             let hash = security::hash_pin(&pin);
             db.call(move |c| {
                 let halls: Vec<String> = c
-                    .prepare("SELECT id FROM halls")?
-                    .query_map([], |r| r.get(0))?
+                    .query("SELECT id FROM halls", &[])?
+                    .iter()
+                    .map(|r| r.get(0))
                     .collect::<Result<_, _>>()?;
                 halls
                     .iter()

@@ -3,7 +3,7 @@
 use clap::Parser;
 use kiosk_server::{
     AppState, Clock, Config,
-    db::{Db, appointments, callbacks, idempotency},
+    db::{Db, DbError, appointments, callbacks, idempotency, staff},
 };
 use tracing_subscriber::EnvFilter;
 
@@ -32,7 +32,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     tokio::spawn(housekeeping(state.clone()));
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     let url = format!("http://{}/", listener.local_addr()?);
-    tracing::info!(%url, db = %config.db.display(), "legal-kiosk server listening");
+    tracing::info!(%url, db = %config.db, "legal-kiosk server listening");
     println!("legal-kiosk is being served at {url}");
     let app =
         kiosk_server::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
@@ -59,17 +59,15 @@ async fn purge_expired(state: &AppState) {
     let now = state.clock.unix();
     let purged = state
         .db
-        .call(move |c| {
-            let tx = c.transaction()?;
-            let appointments = appointments::purge(&tx, now)?;
-            let callbacks = callbacks::purge(&tx, now)?;
-            let keys = idempotency::purge(&tx, now)?;
-            let sessions =
-                tx.execute("DELETE FROM staff_sessions WHERE expires_unix < ?1", [now])?;
-            tx.commit()?;
-            Ok((appointments, callbacks, keys + sessions))
+        .write(move |c| {
+            let appointments = appointments::purge(c, now)?;
+            let callbacks = callbacks::purge(c, now)?;
+            let keys = idempotency::purge(c, now)?;
+            let sessions = staff::purge_sessions(c, now)?;
+            Ok(Ok::<_, DbError>((appointments, callbacks, keys + sessions)))
         })
-        .await;
+        .await
+        .and_then(|r| r);
     match purged {
         Ok((appointments, callbacks, other)) => {
             tracing::info!(

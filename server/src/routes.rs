@@ -16,12 +16,14 @@ use axum::{
     http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
-use rusqlite::Transaction;
 use serde::Serialize;
 
 use crate::{
     AppState,
-    db::idempotency::{self, Saved},
+    db::{
+        DbError, Tx,
+        idempotency::{self, Saved},
+    },
     error::ApiError,
     extract::IdempotencyKey,
     security,
@@ -61,7 +63,7 @@ pub fn request_hash<T: Serialize>(state: &AppState, req: &T) -> String {
     security::keyed_hash(state.id_hash_key(), &json)
 }
 
-/// Creates a row once per `Idempotency-Key`: within one IMMEDIATE transaction, a
+/// Creates a row once per `Idempotency-Key`: within one write transaction, a
 /// stored answer for the key is replayed (or refused if the body differs), else
 /// `create` runs and its answer is stored beside the row it wrote. Refusals from
 /// `create` roll back and are not stored, so a retry can still succeed.
@@ -73,15 +75,16 @@ pub async fn idempotent_create<F>(
     create: F,
 ) -> Result<Response, ApiError>
 where
-    F: FnOnce(&Transaction<'_>) -> rusqlite::Result<Result<serde_json::Value, ApiError>>
-        + Send
-        + 'static,
+    F: FnOnce(&mut Tx<'_>) -> Result<Result<serde_json::Value, ApiError>, DbError> + Send + 'static,
 {
     let now = state.clock.unix();
     let key = key.0.hyphenated().to_string();
     let (status, body, replayed) = state
         .db
         .write(move |tx| {
+            // Requests with one key wait for each other, whichever server instance
+            // took them; the later one then finds the first one's answer.
+            tx.lock(&format!("idempotency:{scope}:{key}"))?;
             if let Some(saved) = idempotency::find(tx, scope, &key)? {
                 return Ok(if saved.request_hash == request_hash {
                     Ok((saved.status, saved.body, true))

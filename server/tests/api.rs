@@ -4,7 +4,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::TestApp;
-use kiosk_server::db::Db;
+use kiosk_server::db::{Db, Dialect};
 
 #[tokio::test]
 async fn health_reports_ok_with_version_and_database() {
@@ -23,24 +23,43 @@ async fn health_reports_ok_with_version_and_database() {
 }
 
 #[tokio::test]
-async fn the_database_is_created_migrated_durable_and_in_wal_mode() {
+async fn the_database_is_created_migrated_and_durable() {
     let app = TestApp::new().await;
-    let path = app.dir.path().join("db/kiosk.sqlite3");
-    assert!(path.is_file(), "database file created with its folder");
-    let (mode, sync, version) = app
-        .state
-        .db
-        .call(|c| {
-            let mode: String = c.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
-            let sync: i64 = c.query_row("PRAGMA synchronous", [], |r| r.get(0))?;
-            let version: usize = c.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-            Ok((mode, sync, version))
-        })
-        .await
-        .unwrap();
-    assert_eq!(mode, "wal");
-    assert_eq!(sync, 2, "synchronous=FULL");
-    assert_eq!(version, kiosk_server::db::schema_version());
+    match app.state.db.dialect() {
+        Dialect::Sqlite => {
+            let path = app.dir.path().join("db/kiosk.sqlite3");
+            assert!(path.is_file(), "database file created with its folder");
+            let (mode, sync, version) = app
+                .state
+                .db
+                .call(|c| {
+                    let mode: String = c.query_value("PRAGMA journal_mode", &[])?;
+                    let sync: i64 = c.query_value("PRAGMA synchronous", &[])?;
+                    let version: usize = c.query_value("PRAGMA user_version", &[])?;
+                    Ok((mode, sync, version))
+                })
+                .await
+                .unwrap();
+            assert_eq!(mode, "wal");
+            assert_eq!(sync, 2, "synchronous=FULL");
+            assert_eq!(version, kiosk_server::db::schema_version());
+        }
+        Dialect::Postgres => {
+            let (sync, version) = app
+                .state
+                .db
+                .call(|c| {
+                    let sync: String = c.query_value("SHOW synchronous_commit", &[])?;
+                    let version: usize =
+                        c.query_value("SELECT version FROM schema_version", &[])?;
+                    Ok((sync, version))
+                })
+                .await
+                .unwrap();
+            assert_eq!(sync, "on", "a commit waits for the WAL to be flushed");
+            assert_eq!(version, kiosk_server::db::schema_version());
+        }
+    }
 }
 
 #[tokio::test]
@@ -48,13 +67,8 @@ async fn reopening_an_existing_database_keeps_its_data() {
     let app = TestApp::new().await;
     app.state.db.seed_demo_data(&[]).await.unwrap();
     app.state.db.seed_demo_data(&[]).await.unwrap();
-    let reopened = Db::open(&app.dir.path().join("db/kiosk.sqlite3"))
-        .await
-        .unwrap();
-    let halls = reopened
-        .call(|c| kiosk_server::db::halls::list(c))
-        .await
-        .unwrap();
+    let reopened = Db::open(&app.config.db).await.unwrap();
+    let halls = reopened.call(kiosk_server::db::halls::list).await.unwrap();
     assert_eq!(halls.len(), 1, "seeding twice inserts the demo hall once");
 }
 
@@ -107,7 +121,8 @@ async fn client_routes_fall_back_to_the_kiosk_index_page() {
 #[tokio::test]
 async fn demo_credentials_are_announced_once_on_first_start_only() {
     let dir = tempfile::tempdir().unwrap();
-    let mut config = kiosk_server::Config::with_paths(dir.path().join("k.sqlite3"), dir.path());
+    let mut config =
+        kiosk_server::Config::with_paths(common::test_db(dir.path()).await, dir.path());
     config.demo_data = true;
     let start = || async {
         let db = Db::open(&config.db).await.unwrap();
@@ -132,13 +147,17 @@ async fn demo_credentials_are_announced_once_on_first_start_only() {
     assert!(state.is_operator_token(&token));
     assert!(!state.is_operator_token("guess"));
     let t = token.clone();
-    let stored: u32 = db
+    let stored: usize = db
         .call(move |c| {
-            c.query_row(
-                "SELECT COUNT(*) FROM server_secrets WHERE instr(CAST(value AS TEXT), ?1) > 0",
-                [t],
-                |r| r.get(0),
-            )
+            let values: Vec<Vec<u8>> = c
+                .query("SELECT value FROM server_secrets", &[])?
+                .iter()
+                .map(|r| r.get(0))
+                .collect::<Result<_, _>>()?;
+            Ok(values
+                .iter()
+                .filter(|v| String::from_utf8_lossy(v).contains(&t))
+                .count())
         })
         .await
         .unwrap();

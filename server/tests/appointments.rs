@@ -163,11 +163,11 @@ async fn a_booking_is_confirmed_with_a_reference_and_only_masked_data() {
         .state
         .db
         .call(|c| {
-            c.query_row(
+            let r = c.query_row(
                 "SELECT id_number_hash, id_number_last4, phone FROM appointments",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
+                &[],
+            )?;
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })
         .await
         .unwrap();
@@ -188,11 +188,11 @@ async fn an_id_number_is_not_kept_for_a_service_that_does_not_need_one() {
         .state
         .db
         .call(|c| {
-            c.query_row(
+            let r = c.query_row(
                 "SELECT id_number_hash, id_number_last4 FROM appointments",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+                &[],
+            )?;
+            Ok((r.get(0)?, r.get(1)?))
         })
         .await
         .unwrap();
@@ -292,7 +292,7 @@ async fn booking_validation_names_each_bad_field() {
     let count: u32 = app
         .state
         .db
-        .call(|c| c.query_row("SELECT COUNT(*) FROM appointments", [], |r| r.get(0)))
+        .call(|c| c.query_value("SELECT COUNT(*) FROM appointments", &[]))
         .await
         .unwrap();
     assert_eq!(count, 0);
@@ -369,7 +369,7 @@ async fn the_idempotency_key_is_required_replays_and_refuses_reuse() {
     let rows: u32 = app
         .state
         .db
-        .call(|c| c.query_row("SELECT COUNT(*) FROM appointments", [], |r| r.get(0)))
+        .call(|c| c.query_value("SELECT COUNT(*) FROM appointments", &[]))
         .await
         .unwrap();
     assert_eq!(rows, 1);

@@ -48,7 +48,7 @@ fn booking_request(body: &Value, key: &str) -> Request<Body> {
 async fn appointment_rows(app: &TestApp) -> u64 {
     app.state
         .db
-        .call(|c| kiosk_server::db::appointments::count(c))
+        .call(kiosk_server::db::appointments::count)
         .await
         .unwrap()
 }
@@ -70,7 +70,7 @@ async fn a_hundred_visitors_racing_for_the_last_seat_get_one_booking_and_ninety_
         .call(|c| {
             c.execute(
                 "UPDATE hall_services SET capacity = 1 WHERE service_id = 'consultation'",
-                [],
+                &[],
             )
         })
         .await
@@ -99,7 +99,7 @@ async fn a_hundred_visitors_racing_for_the_last_seat_get_one_booking_and_ninety_
     let taken: u32 = app
         .state
         .db
-        .call(|c| c.query_row("SELECT SUM(taken) FROM slot_seats", [], |r| r.get(0)))
+        .call(|c| c.query_value("SELECT CAST(SUM(taken) AS BIGINT) FROM slot_seats", &[]))
         .await
         .unwrap();
     println!(
@@ -194,10 +194,9 @@ async fn twenty_wrong_pins_at_once_get_no_more_pin_checks_than_the_lockout_allow
         .state
         .db
         .call(|c| {
-            c.query_row(
+            c.query_value(
                 "SELECT COUNT(*) FROM staff_attempts WHERE outcome = 'wrong_pin'",
-                [],
-                |r| r.get(0),
+                &[],
             )
         })
         .await

@@ -187,10 +187,9 @@ async fn five_wrong_pins_lock_staff_entry_for_15_minutes_then_30() {
         .state
         .db
         .call(|c| {
-            c.query_row(
+            c.query_value(
                 "SELECT COUNT(*) FROM staff_attempts WHERE kiosk_id = 'kiosk-1'",
-                [],
-                |r| r.get(0),
+                &[],
             )
         })
         .await

@@ -62,7 +62,7 @@ fn cargo(args: &[&str]) -> Command {
 }
 
 /// A free loopback port for the end-to-end server.
-fn free_port() -> Result<u16> {
+pub fn free_port() -> Result<u16> {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
@@ -137,8 +137,14 @@ pub fn test() -> ExitCode {
                 "warnings",
             ]))
         });
-        step("native tests", &|| {
+        step("native tests (server on SQLite)", &|| {
             run(&mut cargo(&["test", "--locked", "--workspace"]))
+        });
+        step("server tests on PostgreSQL (throw-away cluster)", &|| {
+            let cluster = crate::pg::Cluster::start()?;
+            run(cargo(&["test", "--locked", "-p", "kiosk-server"])
+                .env("KIOSK_TEST_DB", "postgres")
+                .env("KIOSK_TEST_PG_URL", &cluster.url))
         });
         step("wasm-bindgen tests (headless Chromium)", &|| {
             let mut cmd = cargo(&[

@@ -1,7 +1,7 @@
 //! The `callbacks` table: call-back requests for the 12348 hotline.
 
+use super::{DbError, Row, Tx};
 use kiosk_core::api::{CallbackStatus, OperatorCallback};
-use rusqlite::{Connection, OptionalExtension, Row, params};
 
 /// Days a callback request is kept after it was made, as the consent notice promises
 /// (PIPL art. 19: no longer than the purpose needs; art. 47: delete when done).
@@ -23,49 +23,49 @@ pub struct NewCallback {
     pub created_unix: i64,
 }
 
-pub fn insert(conn: &Connection, c: &NewCallback) -> rusqlite::Result<()> {
-    conn.prepare_cached(
+pub fn insert(tx: &mut Tx<'_>, c: &NewCallback) -> Result<(), DbError> {
+    tx.execute(
         "INSERT INTO callbacks (reference, phone, name, topic, preferred, language, needs,
              may_say_12348, note, consent_version, kiosk_id, status, created_at, created_unix)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'queued', ?12, ?13)",
-    )?
-    .execute(params![
-        c.reference,
-        c.phone,
-        c.name,
-        c.topic,
-        c.preferred,
-        c.language,
-        c.needs,
-        c.may_say_12348,
-        c.note,
-        c.consent_version,
-        c.kiosk_id,
-        c.created_at,
-        c.created_unix,
-    ])?;
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'queued', $12, $13)",
+        &[
+            &c.reference,
+            &c.phone,
+            &c.name,
+            &c.topic,
+            &c.preferred,
+            &c.language,
+            &c.needs,
+            &c.may_say_12348,
+            &c.note,
+            &c.consent_version,
+            &c.kiosk_id,
+            &c.created_at,
+            &c.created_unix,
+        ],
+    )?;
     Ok(())
 }
 
 /// Queued callbacks for `phone` created after `since_unix`, oldest first.
-pub fn queued_since(conn: &Connection, phone: &str, since_unix: i64) -> rusqlite::Result<Vec<i64>> {
-    conn.prepare_cached(
+pub fn queued_since(tx: &mut Tx<'_>, phone: &str, since_unix: i64) -> Result<Vec<i64>, DbError> {
+    tx.query(
         "SELECT created_unix FROM callbacks
-         WHERE phone = ?1 AND status = 'queued' AND created_unix > ?2
+         WHERE phone = $1 AND status = 'queued' AND created_unix > $2
          ORDER BY created_unix",
+        &[&phone, &since_unix],
     )?
-    .query_map(params![phone, since_unix], |r| r.get(0))?
+    .iter()
+    .map(|r| r.get(0))
     .collect()
 }
 
-fn json_column<T: serde::de::DeserializeOwned>(r: &Row<'_>, col: &str) -> rusqlite::Result<T> {
+fn json_column<T: serde::de::DeserializeOwned>(r: &Row, col: &str) -> Result<T, DbError> {
     let text: String = r.get(col)?;
-    serde_json::from_str(&text).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
-    })
+    serde_json::from_str(&text).map_err(|e| DbError::Conversion(format!("{col}: {e}")))
 }
 
-fn operator_view(r: &Row<'_>) -> rusqlite::Result<OperatorCallback> {
+fn operator_view(r: &Row) -> Result<OperatorCallback, DbError> {
     let status: String = r.get("status")?;
     Ok(OperatorCallback {
         reference: r.get("reference")?,
@@ -89,32 +89,42 @@ fn operator_view(r: &Row<'_>) -> rusqlite::Result<OperatorCallback> {
 }
 
 /// Callbacks in `status` ("queued" or "completed"), oldest first.
-pub fn list(conn: &Connection, status: &str) -> rusqlite::Result<Vec<OperatorCallback>> {
-    conn.prepare_cached("SELECT * FROM callbacks WHERE status = ?1 ORDER BY created_unix")?
-        .query_map([status], operator_view)?
-        .collect()
+pub fn list(tx: &mut Tx<'_>, status: &str) -> Result<Vec<OperatorCallback>, DbError> {
+    tx.query(
+        "SELECT * FROM callbacks WHERE status = $1 ORDER BY created_unix, reference",
+        &[&status],
+    )?
+    .iter()
+    .map(operator_view)
+    .collect()
 }
 
 /// Marks a callback done; `None` if there is no such reference.
 pub fn complete(
-    conn: &Connection,
+    tx: &mut Tx<'_>,
     reference: &str,
     now: &str,
-) -> rusqlite::Result<Option<OperatorCallback>> {
-    conn.prepare_cached(
-        "UPDATE callbacks SET status = 'completed', completed_at = ?2
-         WHERE reference = ?1 AND status = 'queued'",
+) -> Result<Option<OperatorCallback>, DbError> {
+    tx.execute(
+        "UPDATE callbacks SET status = 'completed', completed_at = $2
+         WHERE reference = $1 AND status = 'queued'",
+        &[&reference, &now],
+    )?;
+    tx.query_opt(
+        "SELECT * FROM callbacks WHERE reference = $1",
+        &[&reference],
     )?
-    .execute(params![reference, now])?;
-    conn.prepare_cached("SELECT * FROM callbacks WHERE reference = ?1")?
-        .query_row([reference], operator_view)
-        .optional()
+    .as_ref()
+    .map(operator_view)
+    .transpose()
 }
 
 /// Deletes callbacks, queued or completed, created more than [`RETENTION_DAYS`]
 /// before `now_unix`; returns how many. A request still queued after a month is
 /// deleted too: the notice promises deletion by age, not by outcome.
-pub fn purge(conn: &Connection, now_unix: i64) -> rusqlite::Result<usize> {
-    conn.prepare_cached("DELETE FROM callbacks WHERE created_unix < ?1")?
-        .execute([now_unix - RETENTION_DAYS * 86_400])
+pub fn purge(tx: &mut Tx<'_>, now_unix: i64) -> Result<u64, DbError> {
+    tx.execute(
+        "DELETE FROM callbacks WHERE created_unix < $1",
+        &[&(now_unix - RETENTION_DAYS * 86_400)],
+    )
 }

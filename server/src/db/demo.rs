@@ -2,9 +2,7 @@
 //! kiosk `kiosk-1` and any `--demo-kiosk`. Inserted only where missing, so restarts
 //! keep bookings.
 
-use rusqlite::{Connection, params};
-
-use crate::db::halls;
+use crate::db::{DbError, Tx, halls};
 
 pub const DEMO_HALL: &str = "demo-hall";
 pub const DEMO_KIOSK: &str = "kiosk-1";
@@ -131,8 +129,8 @@ const SERVICES: &[ServiceSeed] = &[
 
 /// Inserts whatever of the demo data is missing, with `extra_kiosks` (checked ids)
 /// in the demo hall beside `kiosk-1`.
-pub fn seed(conn: &Connection, extra_kiosks: &[String]) -> rusqlite::Result<()> {
-    halls::insert_demo(conn)?;
+pub fn seed(tx: &mut Tx<'_>, extra_kiosks: &[String]) -> Result<(), DbError> {
+    halls::insert_demo(tx)?;
     for (sort, (id, zh, en, dzh, den, requires_id, capacity, materials)) in
         SERVICES.iter().enumerate()
     {
@@ -140,46 +138,47 @@ pub fn seed(conn: &Connection, extra_kiosks: &[String]) -> rusqlite::Result<()> 
             .iter()
             .map(|(zh, en)| serde_json::json!({ "zh-CN": zh, "en": en }))
             .collect();
-        conn.execute(
-            "INSERT OR IGNORE INTO services (id, sort, name_zh, name_en, description_zh,
+        tx.execute(
+            "INSERT INTO services (id, sort, name_zh, name_en, description_zh,
                  description_en, duration_minutes, requires_id_number, materials)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 30, ?7, ?8)",
-            params![
+             VALUES ($1, $2, $3, $4, $5, $6, 30, $7, $8) ON CONFLICT DO NOTHING",
+            &[
                 id,
-                sort,
+                &sort,
                 zh,
                 en,
                 dzh,
                 den,
                 requires_id,
-                serde_json::Value::from(materials).to_string()
+                &serde_json::Value::from(materials).to_string(),
             ],
         )?;
-        conn.execute(
-            "INSERT OR IGNORE INTO hall_services (hall_id, service_id, capacity)
-             VALUES (?1, ?2, ?3)",
-            params![DEMO_HALL, id, capacity],
+        tx.execute(
+            "INSERT INTO hall_services (hall_id, service_id, capacity)
+             VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            &[&DEMO_HALL, id, capacity],
         )?;
     }
     // Monday to Friday, 09:00–12:00 and 13:30–17:30.
     for weekday in 1..=5 {
         for (start, end) in [(9 * 60, 12 * 60), (13 * 60 + 30, 17 * 60 + 30)] {
-            conn.execute(
-                "INSERT OR IGNORE INTO hall_sessions (hall_id, weekday, start_minute, end_minute)
-                 VALUES (?1, ?2, ?3, ?4)",
-                params![DEMO_HALL, weekday, start, end],
+            tx.execute(
+                "INSERT INTO hall_sessions (hall_id, weekday, start_minute, end_minute)
+                 VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                &[&DEMO_HALL, &weekday, &start, &end],
             )?;
         }
     }
     // 2027 New Year's Day falls on a Friday: an example of a configured holiday.
-    conn.execute(
-        "INSERT OR IGNORE INTO hall_holidays (hall_id, date) VALUES (?1, '2027-01-01')",
-        [DEMO_HALL],
+    tx.execute(
+        "INSERT INTO hall_holidays (hall_id, date) VALUES ($1, '2027-01-01')
+         ON CONFLICT DO NOTHING",
+        &[&DEMO_HALL],
     )?;
     for kiosk in std::iter::once(DEMO_KIOSK).chain(extra_kiosks.iter().map(String::as_str)) {
-        conn.execute(
-            "INSERT OR IGNORE INTO kiosks (id, hall_id) VALUES (?1, ?2)",
-            [kiosk, DEMO_HALL],
+        tx.execute(
+            "INSERT INTO kiosks (id, hall_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            &[&kiosk, &DEMO_HALL],
         )?;
     }
     Ok(())

@@ -1,8 +1,6 @@
 //! Stored answers to POSTs, replayed for a repeated `Idempotency-Key`.
 
-use rusqlite::{Connection, OptionalExtension, params};
-
-use super::{appointments, callbacks};
+use super::{DbError, Tx, appointments, callbacks};
 
 /// Keys are kept at least this long (the draft standard suggests 24 hours), and
 /// deleted by the next hourly housekeeping after it.
@@ -24,40 +22,41 @@ pub struct Saved {
     pub body: String,
 }
 
-pub fn find(conn: &Connection, scope: &str, key: &str) -> rusqlite::Result<Option<Saved>> {
-    conn.prepare_cached(
+pub fn find(tx: &mut Tx<'_>, scope: &str, key: &str) -> Result<Option<Saved>, DbError> {
+    tx.query_opt(
         "SELECT request_hash, status, response_body FROM idempotency_keys
-         WHERE scope = ?1 AND key = ?2",
+         WHERE scope = $1 AND key = $2",
+        &[&scope, &key],
     )?
-    .query_row(params![scope, key], |r| {
+    .map(|r| {
         Ok(Saved {
             request_hash: r.get(0)?,
             status: r.get(1)?,
             body: r.get(2)?,
         })
     })
-    .optional()
+    .transpose()
 }
 
 pub fn save(
-    conn: &Connection,
+    tx: &mut Tx<'_>,
     scope: &str,
     key: &str,
     saved: &Saved,
     now_unix: i64,
-) -> rusqlite::Result<()> {
-    conn.prepare_cached(
+) -> Result<(), DbError> {
+    tx.execute(
         "INSERT INTO idempotency_keys (scope, key, request_hash, status, response_body, created_unix)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![scope, key, saved.request_hash, saved.status, saved.body, now_unix])?;
+         VALUES ($1, $2, $3, $4, $5, $6)",
+        &[&scope, &key, &saved.request_hash, &saved.status, &saved.body, &now_unix],
+    )?;
     Ok(())
 }
 
 /// Forgets keys older than [`RETENTION_S`].
-pub fn purge(conn: &Connection, now_unix: i64) -> rusqlite::Result<usize> {
-    conn.execute(
-        "DELETE FROM idempotency_keys WHERE created_unix < ?1",
-        [now_unix - RETENTION_S],
+pub fn purge(tx: &mut Tx<'_>, now_unix: i64) -> Result<u64, DbError> {
+    tx.execute(
+        "DELETE FROM idempotency_keys WHERE created_unix < $1",
+        &[&(now_unix - RETENTION_S)],
     )
 }

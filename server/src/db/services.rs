@@ -1,9 +1,9 @@
 //! The `services` and `hall_services` tables.
 
+use super::{DbError, Row, Tx};
 use kiosk_core::api::{LocalizedText, Service};
-use rusqlite::{Connection, OptionalExtension, Row, params};
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Service> {
+fn from_row(r: &Row) -> Result<Service, DbError> {
     let materials: String = r.get("materials")?;
     Ok(Service {
         id: r.get("id")?,
@@ -17,31 +17,31 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Service> {
         },
         duration_minutes: r.get("duration_minutes")?,
         requires_id_number: r.get("requires_id_number")?,
-        materials: serde_json::from_str(&materials).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
-        })?,
+        materials: serde_json::from_str(&materials)
+            .map_err(|e| DbError::Conversion(format!("materials: {e}")))?,
     })
 }
 
 /// Every service, in display order.
-pub fn list(conn: &Connection) -> rusqlite::Result<Vec<Service>> {
-    let mut stmt = conn.prepare_cached("SELECT * FROM services ORDER BY sort, id")?;
-    stmt.query_map([], from_row)?.collect()
+pub fn list(tx: &mut Tx<'_>) -> Result<Vec<Service>, DbError> {
+    tx.query("SELECT * FROM services ORDER BY sort, id", &[])?
+        .iter()
+        .map(from_row)
+        .collect()
 }
 
 /// A service and its seats per slot, if `hall_id` offers it.
 pub fn offered(
-    conn: &Connection,
+    tx: &mut Tx<'_>,
     hall_id: &str,
     service_id: &str,
-) -> rusqlite::Result<Option<(Service, u32)>> {
-    conn.prepare_cached(
+) -> Result<Option<(Service, u32)>, DbError> {
+    tx.query_opt(
         "SELECT s.*, hs.capacity FROM services s
          JOIN hall_services hs ON hs.service_id = s.id
-         WHERE hs.hall_id = ?1 AND s.id = ?2",
+         WHERE hs.hall_id = $1 AND s.id = $2",
+        &[&hall_id, &service_id],
     )?
-    .query_row(params![hall_id, service_id], |r| {
-        Ok((from_row(r)?, r.get("capacity")?))
-    })
-    .optional()
+    .map(|r| Ok((from_row(&r)?, r.get("capacity")?)))
+    .transpose()
 }

@@ -191,7 +191,7 @@ async fn appointments_create(
             Err(BookError::DuplicateBooking) => {
                 return Ok(Err(ApiError::Conflict("duplicate_booking")));
             }
-            Err(BookError::Sqlite(e)) => return Err(e),
+            Err(BookError::Db(e)) => return Err(e),
         }
         let body = Appointment {
             reference: new.reference,

@@ -95,6 +95,8 @@ async fn callbacks_create(
     };
     let preferred = req.preferred.clone();
     idempotent_create(&state, "callbacks", key, hash, move |tx| {
+        // One phone's requests are counted one at a time, across instances too.
+        tx.lock(&format!("callbacks-phone:{}", new.phone))?;
         let recent = db::callbacks::queued_since(tx, &new.phone, now_unix - WINDOW_S)?;
         if recent.len() >= MAX_QUEUED_PER_PHONE {
             let oldest = recent[recent.len() - MAX_QUEUED_PER_PHONE];

@@ -26,7 +26,7 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn halls_list(State(state): State<AppState>) -> Result<Json<Vec<Hall>>, ApiError> {
-    Ok(Json(state.db.call(|c| db::halls::list(c)).await?))
+    Ok(Json(state.db.call(db::halls::list).await?))
 }
 
 #[derive(Deserialize)]

@@ -10,5 +10,5 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn services_list(State(state): State<AppState>) -> Result<Json<Vec<Service>>, ApiError> {
-    Ok(Json(state.db.call(|c| db::services::list(c)).await?))
+    Ok(Json(state.db.call(db::services::list).await?))
 }

@@ -36,6 +36,7 @@ async fn staff_session_create(
     let (pin_hash, locked, lockout) = state
         .db
         .write(move |c| {
+            c.lock(&format!("staff:{k}"))?;
             let pin_hash = db::staff::pin_hash_for_kiosk(c, &k)?;
             let locked = db::staff::locked_for(c, &k, now)?;
             let lockout = match (&pin_hash, locked) {

@@ -1,5 +1,9 @@
-//! `TestApp`: the real router on a fresh, migrated SQLite file with the demo data,
-//! a clock fixed at Monday 2026-11-30 08:00 in the hall, and known credentials.
+//! `TestApp`: the real router on a fresh, migrated database with the demo data, a
+//! clock fixed at Monday 2026-11-30 08:00 in the hall, and known credentials.
+//!
+//! The database is a SQLite file, or with `KIOSK_TEST_DB=postgres` a new database
+//! on the PostgreSQL server at `KIOSK_TEST_PG_URL` (`cargo xtask test` starts a
+//! throw-away cluster and runs every server test on both).
 #![allow(dead_code)] // each test file uses a different part
 
 use axum::{
@@ -7,7 +11,10 @@ use axum::{
     http::{HeaderMap, Request, StatusCode, header},
 };
 use http_body_util::BodyExt;
-use kiosk_server::{AppState, Clock, Config, app, db::Db};
+use kiosk_server::{
+    AppState, Clock, Config, app,
+    db::{Db, DbUrl},
+};
 use serde_json::Value;
 use tower::ServiceExt;
 
@@ -66,7 +73,7 @@ impl TestApp {
         )
         .unwrap();
         std::fs::write(dist.join("app.js"), "console.log(1)").unwrap();
-        let mut config = Config::with_paths(dir.path().join("db/kiosk.sqlite3"), dist);
+        let mut config = Config::with_paths(test_db(dir.path()).await, dist);
         config.demo_data = true;
         config.operator_token = Some(OPERATOR_TOKEN.into());
         config.staff_pin = Some(STAFF_PIN.into());
@@ -138,6 +145,50 @@ impl TestApp {
     pub fn set_time(&self, unix: i64) {
         self.state.clock.set(unix);
     }
+}
+
+/// Which database the tests run on.
+pub fn backend() -> kiosk_server::db::Dialect {
+    match std::env::var("KIOSK_TEST_DB").as_deref() {
+        Ok("postgres") => kiosk_server::db::Dialect::Postgres,
+        Ok("sqlite") | Err(_) => kiosk_server::db::Dialect::Sqlite,
+        Ok(other) => panic!("KIOSK_TEST_DB is {other:?}: use sqlite or postgres"),
+    }
+}
+
+/// A new, empty database for one test: a file in `dir`, or a new PostgreSQL
+/// database.
+pub async fn test_db(dir: &std::path::Path) -> DbUrl {
+    match backend() {
+        kiosk_server::db::Dialect::Sqlite => DbUrl::Sqlite(dir.join("db/kiosk.sqlite3")),
+        kiosk_server::db::Dialect::Postgres => {
+            DbUrl::Postgres(tokio::task::spawn_blocking(new_pg_database).await.unwrap())
+        }
+    }
+}
+
+/// Creates a database named for this test on the server at `KIOSK_TEST_PG_URL`
+/// and returns its URL.
+pub fn new_pg_database() -> String {
+    let base = std::env::var("KIOSK_TEST_PG_URL").expect(
+        "KIOSK_TEST_DB=postgres needs KIOSK_TEST_PG_URL, a PostgreSQL server URL \
+         (cargo xtask test starts a throw-away cluster and sets both)",
+    );
+    let name = format!("t_{}", uuid::Uuid::new_v4().simple());
+    let mut client = postgres::Client::connect(&base, postgres::NoTls)
+        .unwrap_or_else(|e| panic!("cannot reach the test PostgreSQL server: {e}"));
+    client
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .unwrap();
+    let (without_db, query) = match base.split_once('?') {
+        Some((url, q)) => (url, format!("?{q}")),
+        None => (base.as_str(), String::new()),
+    };
+    let server = without_db
+        .rsplit_once('/')
+        .filter(|(head, _)| head.contains("//") && !head.ends_with('/'))
+        .map_or(without_db, |(head, _)| head);
+    format!("{server}/{name}{query}")
 }
 
 /// A fresh idempotency key.
