@@ -43,7 +43,7 @@ impl Default for Timeouts {
             warning_s: 60,
             staff_idle_s: 60,
             status_poll_s: 30,
-            heartbeat_s: 60,
+            heartbeat_s: kiosk_core::api::DEFAULT_HEARTBEAT_S as u32,
         }
     }
 }

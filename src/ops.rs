@@ -295,6 +295,7 @@ pub fn heartbeat_now() -> Heartbeat {
         uptime_s: ((now() - STARTED.with(Cell::get)).max(0.0) / 1000.0) as u64,
         last_interaction_s: idle_s(),
         errors: errors(),
+        interval_s: Some(u64::from(config::config().timeouts.heartbeat_s)),
     }
 }
 

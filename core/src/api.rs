@@ -280,6 +280,23 @@ pub struct Heartbeat {
     pub uptime_s: u64,
     pub last_interaction_s: u64,
     pub errors: u64,
+    /// Seconds between heartbeats, so the back office knows when one is missed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interval_s: Option<u64>,
+}
+
+/// A kiosk's heartbeat interval unless its `kiosk.json` says otherwise.
+pub const DEFAULT_HEARTBEAT_S: u64 = 60;
+/// Heartbeats a kiosk may miss before the back office shows it offline.
+pub const MISSED_HEARTBEATS_OFFLINE: u64 = 3;
+
+/// Whether a kiosk last heard from at `last_seen` (Unix seconds), beating every
+/// `interval_s`, counts as online at `now`: it has missed fewer than
+/// [`MISSED_HEARTBEATS_OFFLINE`] heartbeats.
+pub fn kiosk_online(last_seen: Option<i64>, interval_s: Option<u64>, now: i64) -> bool {
+    let interval = interval_s.unwrap_or(DEFAULT_HEARTBEAT_S).max(1);
+    let allowed = i64::try_from(interval * MISSED_HEARTBEATS_OFFLINE).unwrap_or(i64::MAX);
+    last_seen.is_some_and(|seen| now.saturating_sub(seen) < allowed)
 }
 
 /// `POST /api/v1/staff/session`.

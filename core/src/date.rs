@@ -13,6 +13,17 @@ pub struct Date {
     day: u8,
 }
 
+/// English weekday names, Monday first (ISO weekday 1 at index 0).
+pub const WEEKDAYS_EN: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 impl Date {
     /// A date, if `year-month-day` exists in the Gregorian calendar.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Self> {

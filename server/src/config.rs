@@ -3,9 +3,30 @@
 
 use std::{net::SocketAddr, path::PathBuf};
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 
-use crate::db::DbUrl;
+use crate::{admin::AdminArgs, db::DbUrl};
+
+/// `kiosk-server [FLAGS]` serves; `kiosk-server admin …` sets up.
+#[derive(Clone, Debug, Parser)]
+#[command(
+    name = "kiosk-server",
+    version,
+    about = "legal-kiosk's server: the kiosk app and its API, on SQLite or PostgreSQL",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub serve: Config,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Clone, Debug, Subcommand)]
+pub enum Command {
+    /// Set up halls, services, opening hours, closures, kiosks and staff PINs.
+    Admin(AdminArgs),
+}
 
 /// Command-line flags; each also reads the environment variable named beside it.
 #[derive(Clone, Debug, Parser)]

@@ -47,6 +47,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0004_kiosk_back_at.sql"),
         include_str!("../migrations/postgres/0004_kiosk_back_at.sql"),
     ),
+    (
+        include_str!("../migrations/0005_kiosk_keys.sql"),
+        include_str!("../migrations/postgres/0005_kiosk_keys.sql"),
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -76,12 +80,23 @@ pub enum DbError {
     Url(String),
 }
 
-/// PostgreSQL's own message (the driver's Display says only "db error").
+/// PostgreSQL's own message (the driver's Display says only "db error"), or the
+/// driver's with its causes ("error connecting to server: Connection refused").
 fn pg_message(e: &postgres::Error) -> String {
-    match e.as_db_error() {
-        Some(db) => format!("{}: {}", db.code().code(), db.message()),
-        None => e.to_string(),
+    if let Some(db) = e.as_db_error() {
+        return format!("{}: {}", db.code().code(), db.message());
     }
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+        source = cause.source();
+    }
+    message
 }
 
 impl DbError {
@@ -135,6 +150,14 @@ impl DbUrl {
             Self::Postgres(s.to_owned())
         } else {
             Self::Sqlite(PathBuf::from(s))
+        }
+    }
+
+    /// As given, password and all: for passing on, never for logs.
+    pub fn to_string_unredacted(&self) -> String {
+        match self {
+            Self::Sqlite(p) => p.display().to_string(),
+            Self::Postgres(url) => url.clone(),
         }
     }
 

@@ -21,6 +21,10 @@ pub enum ApiError {
     /// 401: missing or wrong credentials.
     #[error("unauthorized")]
     Unauthorized,
+    /// 401: the request may not act as the kiosk it names (wrong, revoked or
+    /// missing secret, or a local-only kiosk from elsewhere).
+    #[error("kiosk unauthorized")]
+    KioskUnauthorized,
     /// 404: the named thing does not exist (or is not the caller's).
     #[error("not found: {0}")]
     NotFound(&'static str),
@@ -62,7 +66,7 @@ impl ApiError {
     fn status(&self) -> StatusCode {
         match self {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
-            Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::Unauthorized | Self::KioskUnauthorized => StatusCode::UNAUTHORIZED,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::Conflict(_) => StatusCode::CONFLICT,
@@ -79,6 +83,11 @@ impl ApiError {
         match self {
             Self::BadRequest(code) => (code, "The request cannot be used as sent.".into()),
             Self::Unauthorized => ("unauthorized", "A valid bearer token is required.".into()),
+            Self::KioskUnauthorized => (
+                "kiosk_unauthorized",
+                "This request may not act as that kiosk: send its X-Kiosk-Id and X-Kiosk-Key."
+                    .into(),
+            ),
             Self::NotFound(code) => (code, "Nothing was found for this request.".into()),
             Self::MethodNotAllowed => (
                 "method_not_allowed",

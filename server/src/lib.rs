@@ -1,6 +1,8 @@
 //! The reference backend: serves the built kiosk (`dist/`, with an `index.html`
 //! fallback for client routes) and the JSON API under `/api/v1`, on embedded SQLite.
 
+pub mod admin;
+pub mod caller;
 pub mod clock;
 pub mod config;
 pub mod db;
@@ -200,6 +202,11 @@ pub fn app(state: AppState) -> Router {
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             ratelimit::limit_writes,
+        ))
+        // Outside the rate limit, so it knows which kiosk a request is from.
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            caller::identify,
         ))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,

@@ -3,19 +3,66 @@
 use clap::Parser;
 use kiosk_server::{
     AppState, Clock, Config,
+    config::{Cli, Command},
     db::{Db, DbError, appointments, callbacks, idempotency, staff},
 };
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
+async fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Admin(args)) => admin(args).await,
+        None => match serve(cli.serve).await {
+            Ok(()) => std::process::ExitCode::SUCCESS,
+            Err(e) => {
+                tracing::error!("{e}");
+                eprintln!("kiosk-server: {e}");
+                std::process::ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+/// `kiosk-server admin …`: answers on stdout, warnings and errors on stderr.
+async fn admin(args: kiosk_server::admin::AdminArgs) -> std::process::ExitCode {
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn")),
+        )
+        .init();
+    let db = args.db.clone();
+    let now = Clock::system().unix();
+    let result = kiosk_server::admin::run(
+        args,
+        now,
+        &mut std::io::stdin().lock(),
+        &mut std::io::stdout().lock(),
+    )
+    .await;
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(kiosk_server::admin::AdminError::Db(e)) => {
+            eprintln!("kiosk-server admin: database {db}: {e}");
+            std::process::ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("kiosk-server admin: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
         )
         .init();
-    let config = Config::parse();
-    let db = Db::open(&config.db).await?;
+    let db = Db::open(&config.db)
+        .await
+        .map_err(|e| format!("database {}: {e}", config.db))?;
     let (state, notices) = AppState::init(db, &config, Clock::system()).await?;
     for notice in notices {
         tracing::warn!("{notice}");
@@ -54,7 +101,9 @@ async fn housekeeping(state: AppState) {
 }
 
 /// Deletes what is past its retention: appointments and callbacks (30 days, as the
-/// consent notice says), idempotency keys, expired staff sessions.
+/// consent notice says), idempotency keys, expired staff sessions, idle rate-limit
+/// buckets. Safe when every instance on one database runs it: each delete only
+/// removes rows past a date, whoever gets there first.
 async fn purge_expired(state: &AppState) {
     let now = state.clock.unix();
     let purged = state
@@ -64,7 +113,12 @@ async fn purge_expired(state: &AppState) {
             let callbacks = callbacks::purge(c, now)?;
             let keys = idempotency::purge(c, now)?;
             let sessions = staff::purge_sessions(c, now)?;
-            Ok(Ok::<_, DbError>((appointments, callbacks, keys + sessions)))
+            let buckets = kiosk_server::ratelimit::purge(c)?;
+            Ok(Ok::<_, DbError>((
+                appointments,
+                callbacks,
+                keys + sessions + buckets,
+            )))
         })
         .await
         .and_then(|r| r);

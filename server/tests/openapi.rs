@@ -19,6 +19,7 @@ use serde_json::Value;
 /// Codes produced in `error.rs` itself rather than passed in by a handler.
 const FIXED_CODES: &[&str] = &[
     "unauthorized",
+    "kiosk_unauthorized",
     "body_too_large",
     "unsupported_media_type",
     "validation_failed",

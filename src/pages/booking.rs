@@ -191,15 +191,6 @@ pub fn day_label(date: Date, lang: Lang) -> String {
         "星期六",
         "星期日",
     ];
-    const EN: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
     const MONTHS: [&str; 12] = [
         "January",
         "February",
@@ -219,7 +210,7 @@ pub fn day_label(date: Date, lang: Lang) -> String {
         Lang::ZhCn => format!("{}月{}日 {}", date.month(), date.day(), ZH[w]),
         Lang::En => format!(
             "{} {} {}",
-            EN[w],
+            kiosk_core::date::WEEKDAYS_EN[w],
             date.day(),
             MONTHS[usize::from(date.month().clamp(1, 12) - 1)]
         ),

@@ -16,6 +16,7 @@ use kiosk_core::{
 
 use crate::{
     AppState,
+    caller::Caller,
     db::{
         self,
         appointments::{BookError, NewAppointment},
@@ -125,11 +126,15 @@ fn check(req: &AppointmentRequest, now: HallTime) -> Result<Checked, FieldErrors
 
 async fn appointments_create(
     State(state): State<AppState>,
+    caller: Caller,
     key: IdempotencyKey,
     ApiJson(req): ApiJson<AppointmentRequest>,
 ) -> Result<Response, ApiError> {
     let now = state.clock.hall_now();
     let checked = check(&req, now).map_err(ApiError::Validation)?;
+    let kiosk_id = caller
+        .recorded_kiosk(&state, req.kiosk_id.as_deref())
+        .await?;
     let hash = request_hash(&state, &req);
     let id_hash = checked
         .id_number
@@ -182,7 +187,7 @@ async fn appointments_create(
             needs: serde_json::to_string(&needs).expect("needs serialize"),
             language: req.language.tag().to_owned(),
             consent_version: checked.consent.clone(),
-            kiosk_id: req.kiosk_id.clone(),
+            kiosk_id,
             created_at,
         };
         match db::appointments::book(tx, &new, capacity) {

@@ -18,6 +18,7 @@ use serde::Deserialize;
 
 use crate::{
     AppState,
+    caller::Caller,
     db::{self, callbacks::NewCallback},
     error::ApiError,
     extract::{ApiJson, ApiPath, BearerToken, IdempotencyKey},
@@ -44,6 +45,7 @@ pub fn router() -> Router<AppState> {
 
 async fn callbacks_create(
     State(state): State<AppState>,
+    caller: Caller,
     key: IdempotencyKey,
     ApiJson(req): ApiJson<CallbackRequest>,
 ) -> Result<Response, ApiError> {
@@ -74,6 +76,9 @@ async fn callbacks_create(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
+    let kiosk_id = caller
+        .recorded_kiosk(&state, req.kiosk_id.as_deref())
+        .await?;
     let hash = request_hash(&state, &req);
     let mut needs = req.needs.clone();
     needs.sort();
@@ -89,7 +94,7 @@ async fn callbacks_create(
         may_say_12348: req.may_say_12348.unwrap_or(true),
         note: note.map(str::to_owned),
         consent_version: consent,
-        kiosk_id: req.kiosk_id.clone(),
+        kiosk_id,
         created_at: now.to_rfc3339(),
         created_unix: now_unix,
     };

@@ -13,7 +13,9 @@ use kiosk_core::{
 };
 
 use crate::{
-    AppState, db,
+    AppState,
+    caller::Caller,
+    db,
     error::ApiError,
     extract::{ApiJson, ApiPath, BearerToken},
     security,
@@ -34,8 +36,10 @@ pub fn router() -> Router<AppState> {
 
 async fn kiosks_status(
     State(state): State<AppState>,
+    caller: Caller,
     ApiPath(id): ApiPath<String>,
 ) -> Result<Json<KioskStatus>, ApiError> {
+    caller.authorize(&state, &id).await?;
     state
         .db
         .call(move |c| db::kiosks::status(c, &id))
@@ -46,11 +50,16 @@ async fn kiosks_status(
 
 async fn kiosks_heartbeat(
     State(state): State<AppState>,
+    caller: Caller,
     ApiPath(id): ApiPath<String>,
     ApiJson(beat): ApiJson<Heartbeat>,
 ) -> Result<StatusCode, ApiError> {
+    caller.authorize(&state, &id).await?;
     if beat.version.is_empty() || beat.version.len() > 64 {
         return Err(ApiError::field("version", "invalid_version"));
+    }
+    if beat.interval_s.is_some_and(|s| !(5..=3600).contains(&s)) {
+        return Err(ApiError::field("interval_s", "invalid_interval"));
     }
     let now = state.clock.unix();
     let known = state
@@ -66,10 +75,12 @@ async fn kiosks_heartbeat(
 
 async fn kiosks_maintenance(
     State(state): State<AppState>,
+    caller: Caller,
     token: BearerToken,
     ApiPath(id): ApiPath<String>,
     ApiJson(req): ApiJson<MaintenanceRequest>,
 ) -> Result<Json<KioskStatus>, ApiError> {
+    caller.authorize(&state, &id).await?;
     if let Some(m) = &req.message
         && [&m.zh_cn, &m.en]
             .iter()

@@ -8,7 +8,7 @@ use kiosk_core::{
     hall_time::HallTime,
 };
 
-use crate::{AppState, db, error::ApiError, extract::ApiJson, security};
+use crate::{AppState, caller::Caller, db, error::ApiError, extract::ApiJson, security};
 
 /// How long a staff session lasts.
 pub const SESSION_S: i64 = 30 * 60;
@@ -19,12 +19,18 @@ pub fn router() -> Router<AppState> {
 
 async fn staff_session_create(
     State(state): State<AppState>,
+    caller: Caller,
     ApiJson(req): ApiJson<StaffSessionRequest>,
 ) -> Result<Json<StaffSession>, ApiError> {
     let now = state.clock.unix();
     let kiosk = req.kiosk_id.clone();
     if kiosk.is_empty() || kiosk.len() > 64 {
         return Err(ApiError::field("kiosk_id", "invalid_kiosk_id"));
+    }
+    // Staff sign in at a kiosk: PINs tried from elsewhere never reach its lockout.
+    match caller.authorize(&state, &kiosk).await {
+        Err(ApiError::NotFound(_)) => {}
+        other => other?,
     }
     let log = |outcome: &'static str| {
         tracing::info!(kiosk_id = %kiosk, outcome, "staff sign-in attempt");

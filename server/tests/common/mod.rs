@@ -103,6 +103,15 @@ impl TestApp {
             .await
     }
 
+    /// A GET with extra headers.
+    pub async fn get_with(&self, uri: &str, headers: &[(&str, &str)]) -> TestResponse {
+        let mut req = Request::get(uri);
+        for (name, value) in headers {
+            req = req.header(*name, *value);
+        }
+        self.send(req.body(Body::empty()).unwrap()).await
+    }
+
     pub async fn get_auth(&self, uri: &str, token: &str) -> TestResponse {
         self.send(
             Request::get(uri)
