@@ -175,6 +175,7 @@ impl Draft {
             note: trimmed(&self.note),
             consent_version: self.consent.clone(),
             kiosk_id,
+            reference: None,
         })
     }
 }

@@ -1398,6 +1398,14 @@ catalog! {
         zh: "12348 热线的律师会按您选的时间打电话给您。来电显示为 12348，或当地区号加 12348。",
         en: "A lawyer on the 12348 line will call you at the time you chose. The call comes from 12348, or from your area code followed by 12348.",
     }
+    CallbackSavedHeading {
+        zh: "已保存在本机，联网后自动发送",
+        en: "Saved on this kiosk: it will be sent when the connection returns",
+    }
+    CallbackSavedWhatNext {
+        zh: "这台自助机暂时连不上服务中心。您的回电请求已经保存在本机，网络一恢复就会自动发送给 12348 热线，您不需要再做什么。律师会按您选的时间打电话给您，请号会保持不变。",
+        en: "This kiosk cannot reach the service centre just now. Your callback request is saved on this kiosk and will be sent to the 12348 line as soon as the connection returns; you need do nothing more. A lawyer will call you at the time you chose, and the reference stays the same.",
+    }
     CallbackDoneDiscreet {
         zh: "您选了“不要说是 12348”：律师会先确认是您本人接听。",
         en: "You chose “do not say 12348”: the lawyer will first make sure it is you.",
@@ -1570,6 +1578,34 @@ catalog! {
     OfflineTile {
         zh: "暂时无法使用",
         en: "Not available right now",
+    }
+    CentralDownNotice {
+        zh: "这台自助机暂时连不上服务中心：现在不能预约。回电请求会先保存在本机，联网后自动发送。法律援助自查仍可使用。也可以拨打 {hotline}，或到服务窗口办理。",
+        en: "This kiosk cannot reach the service centre just now: appointments cannot be booked. Callback requests are saved on this kiosk and sent when the connection returns. The legal-aid self-check still works. You can also call {hotline} or go to a service counter.",
+    }
+    StaffCentral {
+        zh: "服务中心",
+        en: "Central server",
+    }
+    StaffCentralUp {
+        zh: "{upstream}：连接正常",
+        en: "{upstream}: answering",
+    }
+    StaffCentralDown {
+        zh: "{upstream}：连接不上",
+        en: "{upstream}: not answering",
+    }
+    StaffOutbox {
+        zh: "本机待发送",
+        en: "Held on this kiosk",
+    }
+    StaffOutboxDepth {
+        zh: "{n} 条（最多 {max} 条），最早的已等待 {age}",
+        en: "{n} (at most {max}), the oldest waiting {age}",
+    }
+    StaffOutboxEmpty {
+        zh: "没有（最多 {max} 条）",
+        en: "none (at most {max})",
     }
     OfflineNotice {
         zh: "暂时连接不上服务器：预约和回电申请现在无法提交。法律援助自查仍可使用。请拨打 {hotline}，或到服务窗口办理。",

@@ -84,6 +84,16 @@ pub struct Ops {
 }
 
 impl Ops {
+    /// Whether this kiosk's edge reports that the central server cannot be
+    /// reached: booking is closed, callback requests are held on the kiosk.
+    pub fn central_down(self) -> bool {
+        self.status.with(|s| {
+            s.as_ref()
+                .and_then(|s| s.central.as_ref())
+                .is_some_and(|c| !c.reachable)
+        })
+    }
+
     /// Whether the server has this kiosk out of service.
     pub fn in_maintenance(self) -> bool {
         self.status

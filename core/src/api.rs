@@ -222,6 +222,11 @@ pub struct CallbackRequest {
     pub consent_version: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kiosk_id: Option<String>,
+    /// The reference the kiosk's edge gave the visitor while it held the request
+    /// (see [`CallbackStatus::SavedOnKiosk`]); the central keeps it, so the
+    /// receipt and the 12348 desk say the same. Only a proven kiosk may send one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
 }
 
 /// Where a callback stands.
@@ -230,6 +235,22 @@ pub struct CallbackRequest {
 pub enum CallbackStatus {
     Queued,
     Completed,
+    /// Accepted by the kiosk's edge while the central server could not be
+    /// reached: kept on the kiosk PC, sent to 12348 as soon as it can be.
+    SavedOnKiosk,
+}
+
+/// Unambiguous characters of references read aloud or typed by visitors (no 0/O,
+/// 1/I/L).
+pub const REFERENCE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+/// A reference's length: a letter for its kind and seven random characters.
+pub const REFERENCE_LEN: usize = 8;
+
+/// Whether `s` is a reference of `kind` ('A' appointment, 'C' callback).
+pub fn is_reference(kind: char, s: &str) -> bool {
+    s.len() == REFERENCE_LEN
+        && s.starts_with(kind)
+        && s.bytes().skip(1).all(|b| REFERENCE_ALPHABET.contains(&b))
 }
 
 /// A queued callback as the kiosk sees it.
@@ -270,6 +291,26 @@ pub struct KioskStatus {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub back_at: Option<String>,
     pub hall_id: String,
+    /// Only from an edge: whether it reaches the central server, and what it
+    /// holds for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub central: Option<CentralLink>,
+}
+
+/// An edge's link to the central server, for the kiosk and its staff panel.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CentralLink {
+    /// The central server's address, as the edge was started with.
+    pub upstream: String,
+    /// Whether its last request there was answered.
+    pub reachable: bool,
+    /// Requests held in the edge's outbox.
+    pub outbox: u64,
+    /// Age of the oldest of them, in seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oldest_s: Option<u64>,
+    /// Most the outbox holds before it refuses new requests.
+    pub outbox_max: u64,
 }
 
 /// `POST /api/v1/kiosks/{id}/heartbeat`.

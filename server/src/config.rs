@@ -26,6 +26,9 @@ pub struct Cli {
 pub enum Command {
     /// Set up halls, services, opening hours, closures, kiosks and staff PINs.
     Admin(AdminArgs),
+    /// Serve one kiosk PC: the kiosk app, its API forwarded to the central
+    /// server, and an outbox for when the central cannot be reached.
+    Edge(crate::edge::EdgeArgs),
 }
 
 /// Command-line flags; each also reads the environment variable named beside it.

@@ -52,6 +52,9 @@ pub enum ApiError {
         code: &'static str,
         retry_after_s: u64,
     },
+    /// 503 with a code: a part the request needs is away (an edge's central).
+    #[error("unavailable: {0}")]
+    Unavailable(&'static str),
     /// 503: the database failed.
     #[error("database error: {0}")]
     Database(#[from] crate::db::DbError),
@@ -74,7 +77,7 @@ impl ApiError {
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Validation(_) | Self::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            Self::Database(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Database(_) | Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 
@@ -104,6 +107,11 @@ impl ApiError {
             Self::TooManyRequests { code, .. } => {
                 (code, "Too many requests; please try again later.".into())
             }
+            Self::Unavailable(code) => (
+                code,
+                "This kiosk cannot reach the hall's central server just now; nothing was saved."
+                    .into(),
+            ),
             Self::Database(e) => {
                 tracing::error!(error = %e, "database error");
                 (

@@ -6,6 +6,7 @@ pub mod caller;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod edge;
 pub mod error;
 pub mod extract;
 pub mod ratelimit;
@@ -212,12 +213,22 @@ pub fn app(state: AppState) -> Router {
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ));
-    // Client routes (/booking, /callback, …) are served index.html so deep links and
-    // reloads work; the router in the kiosk then shows the page or its 404 screen.
+    let router = Router::new()
+        .nest(kiosk_core::api::API_PREFIX, api)
+        .with_state(state.clone());
+    let router = with_kiosk_files(router, &dist, state.inner.csp.clone());
+    with_common_layers(router, state.inner.request_timeout)
+}
+
+/// The built kiosk as the fallback of `router`: its files, precompressed, under
+/// its CSP; client routes (/booking, /callback, …) are served index.html so deep
+/// links and reloads work, and the kiosk's router then shows the page or its 404
+/// screen.
+pub fn with_kiosk_files(router: Router, dist: &std::path::Path, csp: HeaderValue) -> Router {
     let kiosk = ServiceBuilder::new()
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
-            state.inner.csp.clone(),
+            csp,
         ))
         // The body depends on Accept-Encoding (precompressed copies below).
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -227,7 +238,7 @@ pub fn app(state: AppState) -> Router {
         // The build writes .br and .gz copies beside the files (xtask/precompress.mjs):
         // sent as such to browsers that accept them, with the original's type.
         .service(
-            ServeDir::new(&dist)
+            ServeDir::new(dist)
                 .precompressed_br()
                 .precompressed_gzip()
                 .fallback(
@@ -236,36 +247,58 @@ pub fn app(state: AppState) -> Router {
                         .precompressed_gzip(),
                 ),
         );
+    router.fallback_service(kiosk)
+}
+
+/// Request ids, a log line per request that holds no personal data, the request
+/// timeout and the security headers every answer carries.
+pub fn with_common_layers(router: Router, timeout: Duration) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
-    let timeout = state.inner.request_timeout;
-    Router::new()
-        .nest(kiosk_core::api::API_PREFIX, api)
-        .fallback_service(kiosk)
-        .with_state(state)
-        .layer(
-            ServiceBuilder::new()
-                .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
-                .layer(
-                    // Only method, path and request id: query strings and bodies may
-                    // carry personal data and are never logged.
-                    TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
-                        let id = req
-                            .headers()
-                            .get("x-request-id")
-                            .and_then(|v| v.to_str().ok())
-                            .unwrap_or("-");
-                        tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
-                    }),
-                )
-                .layer(PropagateRequestIdLayer::new(request_id))
-                .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
-                .layer(SetResponseHeaderLayer::overriding(
-                    header::X_CONTENT_TYPE_OPTIONS,
-                    HeaderValue::from_static("nosniff"),
-                ))
-                .layer(SetResponseHeaderLayer::overriding(
-                    header::REFERRER_POLICY,
-                    HeaderValue::from_static("no-referrer"),
-                )),
-        )
+    router.layer(
+        ServiceBuilder::new()
+            .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
+            .layer(
+                // Only method, path and request id: query strings and bodies may
+                // carry personal data and are never logged.
+                TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
+                    let id = req
+                        .headers()
+                        .get("x-request-id")
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or("-");
+                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+                }),
+            )
+            .layer(PropagateRequestIdLayer::new(request_id))
+            .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
+            .layer(SetResponseHeaderLayer::overriding(
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ))
+            .layer(SetResponseHeaderLayer::overriding(
+                header::REFERRER_POLICY,
+                HeaderValue::from_static("no-referrer"),
+            )),
+    )
+}
+
+/// Resolves on Ctrl-C or SIGTERM so in-flight requests finish before exit.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        tokio::signal::ctrl_c().await.ok();
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down");
 }

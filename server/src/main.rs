@@ -13,6 +13,17 @@ async fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Admin(args)) => admin(args).await,
+        Some(Command::Edge(args)) => {
+            init_logging("info", false);
+            match kiosk_server::edge::run(args).await {
+                Ok(()) => std::process::ExitCode::SUCCESS,
+                Err(e) => {
+                    tracing::error!("{e}");
+                    eprintln!("kiosk-server edge: {e}");
+                    std::process::ExitCode::FAILURE
+                }
+            }
+        }
         None => match serve(cli.serve).await {
             Ok(()) => std::process::ExitCode::SUCCESS,
             Err(e) => {
@@ -26,12 +37,7 @@ async fn main() -> std::process::ExitCode {
 
 /// `kiosk-server admin …`: answers on stdout, warnings and errors on stderr.
 async fn admin(args: kiosk_server::admin::AdminArgs) -> std::process::ExitCode {
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn")),
-        )
-        .init();
+    init_logging("warn", true);
     let db = args.db.clone();
     let now = Clock::system().unix();
     let result = kiosk_server::admin::run(
@@ -54,12 +60,20 @@ async fn admin(args: kiosk_server::admin::AdminArgs) -> std::process::ExitCode {
     }
 }
 
+/// Logs at `level` unless RUST_LOG says otherwise; the admin CLI logs to stderr
+/// so its answers on stdout stay clean.
+fn init_logging(level: &str, to_stderr: bool) {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(level));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    if to_stderr {
+        builder.with_writer(std::io::stderr).init();
+    } else {
+        builder.init();
+    }
+}
+
 async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
-        )
-        .init();
+    init_logging("info", false);
     let db = Db::open(&config.db)
         .await
         .map_err(|e| format!("database {}: {e}", config.db))?;
@@ -84,7 +98,7 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let app =
         kiosk_server::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(kiosk_server::shutdown_signal())
         .await?;
     Ok(())
 }
@@ -133,25 +147,4 @@ async fn purge_expired(state: &AppState) {
         }
         Err(e) => tracing::warn!(error = %e, "housekeeping failed"),
     }
-}
-
-/// Resolves on Ctrl-C or SIGTERM so in-flight requests finish before exit.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        tokio::signal::ctrl_c().await.ok();
-    };
-    #[cfg(unix)]
-    let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        {
-            s.recv().await;
-        }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = term => {},
-    }
-    tracing::info!("shutting down");
 }

@@ -9,9 +9,7 @@ use base64::Engine;
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
-/// Unambiguous characters for references read aloud or typed by visitors (no 0/O,
-/// 1/I/L).
-const REFERENCE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+use kiosk_core::api::REFERENCE_ALPHABET;
 
 /// `N` bytes from the operating system's CSPRNG.
 pub fn random_bytes<const N: usize>() -> [u8; N] {
@@ -30,9 +28,11 @@ pub fn random_token() -> String {
 pub fn reference(kind: char) -> String {
     std::iter::once(kind)
         .chain(
-            random_bytes::<7>().iter().map(|b| {
-                char::from(REFERENCE_ALPHABET[usize::from(*b) % REFERENCE_ALPHABET.len()])
-            }),
+            random_bytes::<{ kiosk_core::api::REFERENCE_LEN - 1 }>()
+                .iter()
+                .map(|b| {
+                    char::from(REFERENCE_ALPHABET[usize::from(*b) % REFERENCE_ALPHABET.len()])
+                }),
         )
         .collect()
 }
@@ -130,6 +130,7 @@ mod tests {
         for _ in 0..200 {
             let r = reference('A');
             assert_eq!(r.len(), 8);
+            assert!(kiosk_core::api::is_reference('A', &r));
             assert!(r.starts_with('A'));
             assert!(
                 r[1..].bytes().all(|b| REFERENCE_ALPHABET.contains(&b)),

@@ -7,11 +7,8 @@
 mod common;
 
 use std::{
-    fs::File,
-    io::{Read, Write},
-    net::{SocketAddr, TcpListener, TcpStream},
+    net::SocketAddr,
     path::Path,
-    process::{Child, Command, Stdio},
     sync::{
         Arc, Mutex,
         atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering},
@@ -20,6 +17,7 @@ use std::{
     time::{Duration, Instant},
 };
 
+use common::proc::{self, Server, get_json, http};
 use serde_json::{Value, json};
 
 const CYCLES: usize = 3;
@@ -31,166 +29,23 @@ const CLIENT_THREADS: usize = 4;
 /// No new cycle starts after this, to keep the test short.
 const TIME_BUDGET: Duration = Duration::from_secs(25);
 
-/// The server process; killed and reaped on every way out of the test.
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 /// Starts the binary on `db` and waits until `/health` answers 200.
 fn start(dir: &Path, db: &str, run: usize) -> Server {
-    // Another process may take the free port before the server binds it: retry.
-    const ATTEMPTS: usize = 3;
-    for attempt in 1..=ATTEMPTS {
-        let addr = SocketAddr::from(([127, 0, 0, 1], free_port()));
-        let log_path = dir.join(format!("server-{run}-{attempt}.log"));
-        let mut command = Command::new(env!("CARGO_BIN_EXE_kiosk-server"));
-        for var in [
-            "KIOSK_ADDR",
-            "KIOSK_DB",
-            "KIOSK_DIST",
-            "KIOSK_DEMO_DATA",
-            "KIOSK_OPERATOR_TOKEN",
-            "KIOSK_STAFF_PIN",
-            "KIOSK_ID_HASH_KEY",
-            "KIOSK_RATE_LIMIT",
-            "KIOSK_REQUEST_TIMEOUT",
-        ] {
-            command.env_remove(var);
-        }
-        let child = command
-            .arg("--addr")
-            .arg(addr.to_string())
-            .arg("--db")
-            .arg(db)
-            .arg("--dist")
-            .arg(dir.join("dist"))
-            .args(["--demo-data", "--rate-limit-per-minute", "0"])
-            .env("RUST_LOG", "warn")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(File::create(&log_path).unwrap())
-            .spawn()
-            .expect("the kiosk-server binary starts");
-        let mut server = Server { child, addr };
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            if let Ok((200, _)) = http(addr, "GET", "/api/v1/health", &[], None) {
-                return server;
-            }
-            let exited = server.child.try_wait().unwrap();
-            if exited.is_some() && attempt < ATTEMPTS {
-                break;
-            }
-            if exited.is_some() || Instant::now() > deadline {
-                panic!(
-                    "server did not come up (exit: {exited:?}); its log:\n{}",
-                    std::fs::read_to_string(&log_path).unwrap_or_default()
-                );
-            }
-            thread::sleep(Duration::from_millis(50));
-        }
-    }
-    unreachable!("the last attempt returns or panics")
-}
-
-/// One HTTP/1.1 request on its own connection: status and body.
-fn http(
-    addr: SocketAddr,
-    method: &str,
-    path: &str,
-    headers: &[(&str, &str)],
-    body: Option<&Value>,
-) -> std::io::Result<(u16, Vec<u8>)> {
-    let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(2))?;
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    stream.set_write_timeout(Some(Duration::from_secs(10)))?;
-    let body = body.map(Value::to_string).unwrap_or_default();
-    let mut request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
-         Content-Type: application/json\r\nContent-Length: {}\r\n",
-        body.len()
-    );
-    for (name, value) in headers {
-        request.push_str(&format!("{name}: {value}\r\n"));
-    }
-    request.push_str("\r\n");
-    request.push_str(&body);
-    stream.write_all(request.as_bytes())?;
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response)?;
-    parse_response(&response).ok_or_else(|| {
-        std::io::Error::new(
-            std::io::ErrorKind::UnexpectedEof,
-            format!("incomplete response ({} bytes)", response.len()),
-        )
-    })
-}
-
-fn parse_response(raw: &[u8]) -> Option<(u16, Vec<u8>)> {
-    let split = raw.windows(4).position(|w| w == b"\r\n\r\n")?;
-    let head = std::str::from_utf8(&raw[..split]).ok()?;
-    let body = &raw[split + 4..];
-    let status = head.split(' ').nth(1)?.parse().ok()?;
-    let header = |name: &str| {
-        head.lines().skip(1).find_map(|l| {
-            let (n, v) = l.split_once(':')?;
-            n.trim()
-                .eq_ignore_ascii_case(name)
-                .then(|| v.trim().to_owned())
-        })
-    };
-    if header("transfer-encoding").is_some_and(|v| v.eq_ignore_ascii_case("chunked")) {
-        return Some((status, dechunk(body)?));
-    }
-    match header("content-length") {
-        Some(len) => {
-            let len: usize = len.parse().ok()?;
-            (body.len() >= len).then(|| (status, body[..len].to_vec()))
-        }
-        None => Some((status, body.to_vec())),
-    }
-}
-
-fn dechunk(mut body: &[u8]) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    loop {
-        let line_end = body.windows(2).position(|w| w == b"\r\n")?;
-        let size_text = std::str::from_utf8(&body[..line_end]).ok()?;
-        let size = usize::from_str_radix(size_text.split(';').next()?.trim(), 16).ok()?;
-        body = &body[line_end + 2..];
-        if size == 0 {
-            return Some(out);
-        }
-        out.extend_from_slice(body.get(..size)?);
-        body = body.get(size + 2..)?;
-    }
-}
-
-fn get_json(addr: SocketAddr, path: &str) -> Value {
-    let (status, body) = http(addr, "GET", path, &[], None).unwrap();
-    assert_eq!(
-        status,
-        200,
-        "GET {path}: {}",
-        String::from_utf8_lossy(&body)
-    );
-    serde_json::from_slice(&body).unwrap()
+    let dist = dir.join("dist");
+    proc::start(
+        &[
+            "--db",
+            db,
+            "--dist",
+            dist.to_str().unwrap(),
+            "--demo-data",
+            "--rate-limit-per-minute",
+            "0",
+        ],
+        &dir.join(format!("server-{run}")),
+        "/api/v1/health",
+        None,
+    )
 }
 
 /// One free seat per entry: (service, slot start), for services needing no ID number.

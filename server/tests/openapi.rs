@@ -169,7 +169,13 @@ fn codes_in(src: &str) -> BTreeSet<String> {
         }
     };
     calls("ApiError::field(", &nth(1));
-    for variant in ["BadRequest(", "NotFound(", "Conflict(", "Unprocessable("] {
+    for variant in [
+        "BadRequest(",
+        "NotFound(",
+        "Conflict(",
+        "Unprocessable(",
+        "Unavailable(",
+    ] {
         calls(variant, &nth(0));
     }
     calls("push(", &|args: &[&str]| {

@@ -27,6 +27,7 @@ pub fn AttractPage() -> impl IntoView {
                 message: None,
                 back_at: None,
                 hall_id: String::new(),
+                central: None,
             });
             view! { <OutOfService status /> }.into_any()
         } else {

@@ -14,6 +14,8 @@ pub fn HomePage() -> impl IntoView {
     let t = use_t();
     let ops = use_ops();
     let offline = Signal::derive(move || !ops.online.get());
+    // Capacity lives at the central server; callbacks can be held by the edge.
+    let no_booking = Signal::derive(move || !ops.online.get() || ops.central_down());
     view! {
         <section class="kiosk-home">
             <FocusHeading text=Msg::HomeHeading no_focus=true />
@@ -27,7 +29,7 @@ pub fn HomePage() -> impl IntoView {
                 />
                 <Tile
                     href="/booking"
-                    unavailable=offline
+                    unavailable=no_booking
                     title=Msg::TileBooking
                     hint=Msg::TileBookingHint
                     icon=Icon::Calendar

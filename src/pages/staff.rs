@@ -6,6 +6,7 @@
 //! `staff_idle_s` without a touch.
 
 use kiosk_core::{
+    Lang,
     api::{KioskStatus, MaintenanceRequest},
     hall_time::HallTime,
 };
@@ -154,6 +155,19 @@ const BACK_CHOICES: [(Option<i64>, Msg); 4] = [
 /// `minutes` from `now_unix` on a whole minute, as the API wants it.
 pub fn back_at_in(now_unix: i64, minutes: i64) -> String {
     HallTime::from_unix((now_unix / 60 + minutes) * 60).to_rfc3339()
+}
+
+/// "45 秒" / "45 s", "12 分钟" / "12 min", "3 小时" / "3 h".
+fn age_text(seconds: u64, lang: Lang) -> String {
+    let (n, zh, en) = match seconds {
+        s if s < 120 => (s, "秒", "s"),
+        s if s < 7200 => (s / 60, "分钟", "min"),
+        s => (s / 3600, "小时", "h"),
+    };
+    match lang {
+        Lang::ZhCn => format!("{n} {zh}"),
+        Lang::En => format!("{n} {en}"),
+    }
 }
 
 #[component]
@@ -342,6 +356,28 @@ fn StaffPanel() -> impl IntoView {
                 </dd>
                 <dt>{move || t(Msg::StaffHeartbeat)}</dt>
                 <dd data-fact="heartbeat">{heartbeat}</dd>
+                {move || {
+                    let central = ops.status.with(|s| s.as_ref().and_then(|s| s.central.clone()))?;
+                    let l = lang.get();
+                    let link = fill(
+                        if central.reachable { Msg::StaffCentralUp.text(l) } else { Msg::StaffCentralDown.text(l) },
+                        &[("upstream", &central.upstream)],
+                    );
+                    let max = central.outbox_max.to_string();
+                    let held = match central.oldest_s {
+                        Some(age) if central.outbox > 0 => fill(
+                            Msg::StaffOutboxDepth.text(l),
+                            &[("n", &central.outbox.to_string()), ("max", &max), ("age", &age_text(age, l))],
+                        ),
+                        _ => fill(Msg::StaffOutboxEmpty.text(l), &[("max", &max)]),
+                    };
+                    Some(view! {
+                        <dt>{Msg::StaffCentral.text(l)}</dt>
+                        <dd data-fact="central">{link}</dd>
+                        <dt>{Msg::StaffOutbox.text(l)}</dt>
+                        <dd data-fact="outbox">{held}</dd>
+                    })
+                }}
                 <dt>{move || t(Msg::StaffVoices)}</dt>
                 <dd data-fact="voices">
                     {move || {

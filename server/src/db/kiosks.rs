@@ -24,6 +24,7 @@ pub fn status(tx: &mut Tx<'_>, kiosk_id: &str) -> Result<Option<KioskStatus>, Db
                 .and_then(HallTime::checked_from_unix)
                 .map(HallTime::to_rfc3339),
             hall_id: r.get(3)?,
+            central: None,
         })
     })
     .transpose()

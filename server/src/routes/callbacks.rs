@@ -10,7 +10,9 @@ use axum::{
     routing::post,
 };
 use kiosk_core::{
-    api::{CallbackReceipt, CallbackRequest, CallbackStatus, OperatorCallback, Preferred},
+    api::{
+        CallbackReceipt, CallbackRequest, CallbackStatus, OperatorCallback, Preferred, is_reference,
+    },
     date::Date,
     mask::mask_phone,
 };
@@ -79,12 +81,21 @@ async fn callbacks_create(
     let kiosk_id = caller
         .recorded_kiosk(&state, req.kiosk_id.as_deref())
         .await?;
+    // An edge that held the request gave the visitor this reference already.
+    let reference = match req.reference.as_deref() {
+        None => security::reference('C'),
+        Some(_) if caller.kiosk.is_none() => {
+            return Err(ApiError::field("reference", "reference_not_allowed"));
+        }
+        Some(r) if is_reference('C', r) => r.to_owned(),
+        Some(_) => return Err(ApiError::field("reference", "invalid_reference")),
+    };
     let hash = request_hash(&state, &req);
     let mut needs = req.needs.clone();
     needs.sort();
     needs.dedup();
     let new = NewCallback {
-        reference: security::reference('C'),
+        reference,
         phone,
         name,
         topic: serde_json::to_string(&req.topic).expect("topic serializes"),
@@ -112,7 +123,13 @@ async fn callbacks_create(
                     .max(1),
             }));
         }
-        db::callbacks::insert(tx, &new)?;
+        match db::callbacks::insert(tx, &new) {
+            Ok(()) => {}
+            Err(e) if e.is_unique_violation() => {
+                return Ok(Err(ApiError::Conflict("reference_taken")));
+            }
+            Err(e) => return Err(e),
+        }
         let receipt = CallbackReceipt {
             reference: new.reference.clone(),
             status: CallbackStatus::Queued,

@@ -6,6 +6,8 @@
 //! throw-away cluster and runs every server test on both).
 #![allow(dead_code)] // each test file uses a different part
 
+pub mod proc;
+
 use axum::{
     body::Body,
     http::{HeaderMap, Request, StatusCode, header},

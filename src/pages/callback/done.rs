@@ -1,9 +1,11 @@
 //! `/callback/done`: the confirmation from the server's answer (masked): the
-//! reference, when the call comes and from which number, and a printed receipt.
+//! reference, when the call comes and from which number, and a printed receipt;
+//! or, when the kiosk's edge holds the request for the central server, that it
+//! is saved on this kiosk and will be sent.
 
 use kiosk_core::{
     HOTLINE,
-    api::{CallbackReceipt, Preferred},
+    api::{CallbackReceipt, CallbackStatus, Preferred},
     date::Date,
 };
 use leptos::prelude::*;
@@ -49,6 +51,13 @@ fn Receipt(receipt: CallbackReceipt) -> impl IntoView {
         .draft
         .with_untracked(|d| d.may_say_12348 == Some(false));
     let when = recorded_when(&receipt.preferred);
+    // Held by the kiosk's edge: said plainly, with what happens next.
+    let saved = receipt.status == CallbackStatus::SavedOnKiosk;
+    let (heading, what_next) = if saved {
+        (Msg::CallbackSavedHeading, Msg::CallbackSavedWhatNext)
+    } else {
+        (Msg::CallbackDoneHeading, Msg::CallbackDoneWhatNext)
+    };
     let hall_name = move || {
         hall.get()
             .map(|h| h.names.get(lang.get()).to_owned())
@@ -56,7 +65,7 @@ fn Receipt(receipt: CallbackReceipt) -> impl IntoView {
     };
     view! {
         <section class="kiosk-done">
-            <FocusHeading text=Msg::CallbackDoneHeading />
+            <FocusHeading text=heading />
             <article class="kiosk-receipt" aria-labelledby="kiosk-receipt-title">
                 <p class="kiosk-receipt__hall">{hall_name}</p>
                 <h2 id="kiosk-receipt-title" class="kiosk-receipt__title">
@@ -71,7 +80,7 @@ fn Receipt(receipt: CallbackReceipt) -> impl IntoView {
                     <dd>{receipt.phone_masked.clone()}</dd>
                 </dl>
                 <h3 class="kiosk-receipt__subheading">{move || t(Msg::NextHeading)}</h3>
-                <p>{move || t(Msg::CallbackDoneWhatNext)}</p>
+                <p data-testid="what-next">{move || t(what_next)}</p>
                 {discreet.then(|| view! { <p>{move || t(Msg::CallbackDoneDiscreet)}</p> })}
                 <p>{move || fill(Msg::CallbackDoneIfMissed.text(lang.get()), &[("hotline", HOTLINE)])}</p>
                 <p class="kiosk-receipt__hotline">

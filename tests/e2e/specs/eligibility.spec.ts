@@ -14,6 +14,7 @@ function expectNothingSent(requests: Request[], words: string[]) {
     if (/^\/api\/v1\/kiosks\/[^/]+\/heartbeat$/.test(new URL(r.url()).pathname)) {
       expect(Object.keys(JSON.parse(r.postData() ?? "{}")).sort()).toEqual([
         "errors",
+        "interval_s",
         "last_interaction_s",
         "uptime_s",
         "version",
