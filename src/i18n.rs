@@ -1403,7 +1403,7 @@ catalog! {
         en: "Saved on this kiosk: it will be sent when the connection returns",
     }
     CallbackSavedWhatNext {
-        zh: "这台自助机暂时连不上服务中心。您的回电请求已经保存在本机，网络一恢复就会自动发送给 12348 热线，您不需要再做什么。律师会按您选的时间打电话给您，请号会保持不变。",
+        zh: "这台自助机暂时连不上服务中心。您的回电请求已经保存在本机，网络一恢复就会自动发送给 12348 热线，您不需要再做什么。律师会按您选的时间打电话给您，编号保持不变。",
         en: "This kiosk cannot reach the service centre just now. Your callback request is saved on this kiosk and will be sent to the 12348 line as soon as the connection returns; you need do nothing more. A lawyer will call you at the time you chose, and the reference stays the same.",
     }
     CallbackDoneDiscreet {
@@ -1710,6 +1710,10 @@ catalog! {
     StaffHeartbeatOk {
         zh: "{s} 秒前，服务器已收到",
         en: "{s} seconds ago, received by the server",
+    }
+    StaffHeartbeatHeld {
+        zh: "{s} 秒前，已保存在本机，联网后发送",
+        en: "{s} seconds ago, held on this kiosk until the connection returns",
     }
     StaffHeartbeatFailed {
         zh: "{s} 秒前，未送达",

@@ -79,8 +79,8 @@ pub struct Ops {
     pub unknown_kiosk: RwSignal<bool>,
     /// A staff session's token, only in memory, only on the staff screens.
     pub staff_token: RwSignal<Option<String>>,
-    /// When the last heartbeat was sent (`Date.now()`) and whether it arrived.
-    pub last_heartbeat: RwSignal<Option<(f64, bool)>>,
+    /// When the last heartbeat was sent (`Date.now()`) and where it went.
+    pub last_heartbeat: RwSignal<Option<(f64, api::kiosks::Beat)>>,
 }
 
 impl Ops {
@@ -315,12 +315,12 @@ pub fn send_heartbeat(ops: Ops) {
     let beat = heartbeat_now();
     leptos::task::spawn_local(async move {
         let sent = now();
-        let ok = api::kiosks::heartbeat(&config::config().kiosk_id, &beat)
+        let went = api::kiosks::heartbeat(&config::config().kiosk_id, &beat)
             .await
-            .is_ok();
-        if !ok {
+            .unwrap_or(api::kiosks::Beat::Failed);
+        if went == api::kiosks::Beat::Failed {
             count_error();
         }
-        ops.last_heartbeat.set(Some((sent, ok)));
+        ops.last_heartbeat.set(Some((sent, went)));
     });
 }

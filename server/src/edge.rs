@@ -13,6 +13,7 @@
 //! - booking is refused (capacity lives at the central), as offline mode does.
 
 pub mod outbox;
+mod staff;
 
 use std::{
     net::SocketAddr,
@@ -281,7 +282,11 @@ impl Edge {
                 Upstream::Unreachable("the central refuses this kiosk's secret".into())
             }
             Ok((status, headers, body)) => {
-                self.0.reachable.store(true, Ordering::SeqCst);
+                // Back after an outage: send what is held now, not at the head's
+                // next backoff (up to a minute away).
+                if !self.0.reachable.swap(true, Ordering::SeqCst) {
+                    self.0.wake.notify_one();
+                }
                 Upstream::Answer {
                     status,
                     headers,
@@ -374,6 +379,9 @@ async fn api(State(edge): State<Edge>, req: axum::extract::Request) -> Response 
     if method == Method::GET && path == format!("{own}status") {
         return status(&edge, &path, &headers, client).await;
     }
+    if method == Method::POST && path == "/staff/session" {
+        return staff_session(&edge, &headers, client, body).await;
+    }
     let key = headers
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())
@@ -415,6 +423,122 @@ async fn api(State(edge): State<Edge>, req: axum::extract::Request) -> Response 
                 return res;
             }
             unreachable_problem()
+        }
+    }
+}
+
+fn now_unix() -> i64 {
+    now_ms() / 1000
+}
+
+/// A PIN checked at the edge.
+enum Offline {
+    NeverAccepted,
+    Right,
+    Wrong,
+    Locked(i64),
+}
+
+/// Staff sign-in: the central's answer; while it cannot be reached, a check
+/// against the hash of the PIN it last accepted here (see `staff.rs`).
+async fn staff_session(
+    edge: &Edge,
+    headers: &HeaderMap,
+    client: Option<std::net::IpAddr>,
+    body: Bytes,
+) -> Response {
+    let request: Option<kiosk_core::api::StaffSessionRequest> = serde_json::from_slice(&body).ok();
+    // Only this kiosk's own staff entry is checked here; anything else is the
+    // central's to answer.
+    let own = request.filter(|r| r.kiosk_id == edge.0.kiosk_id);
+    let answer = edge
+        .send(Method::POST, "/staff/session", headers, None, client, body)
+        .await;
+    let outbox = edge.0.outbox.clone();
+    let kiosk = edge.0.kiosk_id.clone();
+    match answer {
+        Upstream::Answer {
+            status,
+            headers,
+            body,
+        } => {
+            if status.is_success()
+                && let Some(r) = own
+            {
+                let stored = tokio::task::spawn_blocking(move || {
+                    outbox.staff_verifier_put(&kiosk, &security::hash_pin(&r.pin), now_unix())
+                })
+                .await;
+                if !matches!(stored, Ok(Ok(()))) {
+                    tracing::warn!("could not keep the staff PIN check for offline sign-in");
+                }
+            }
+            relay(status, &headers, body)
+        }
+        Upstream::Unreachable(why) => {
+            let Some(r) = own else {
+                return unreachable_problem();
+            };
+            let checked = tokio::task::spawn_blocking(move || {
+                let now = now_unix();
+                let Some(hash) = outbox.staff_verifier(&kiosk)? else {
+                    return Ok::<_, rusqlite::Error>(Offline::NeverAccepted);
+                };
+                if let Some(seconds) = outbox.staff_locked(&kiosk, now)? {
+                    return Ok(Offline::Locked(seconds));
+                }
+                let pin = &r.pin;
+                if !pin.is_empty() && pin.len() <= 32 && security::verify_pin(&hash, pin) {
+                    outbox.staff_success(&kiosk)?;
+                    return Ok(Offline::Right);
+                }
+                Ok(match outbox.staff_failure(&kiosk, now)? {
+                    Some(seconds) => Offline::Locked(seconds),
+                    None => Offline::Wrong,
+                })
+            })
+            .await;
+            let log = |outcome: &str| {
+                tracing::info!(kiosk_id = %edge.0.kiosk_id, outcome, "staff sign-in attempt, checked here: the central cannot be reached");
+            };
+            match checked {
+                Ok(Ok(Offline::Right)) => {
+                    log("ok");
+                    let session = kiosk_core::api::StaffSession {
+                        token: security::random_token(),
+                        expires_at: kiosk_core::hall_time::HallTime::from_unix(
+                            now_unix() + 30 * 60,
+                        )
+                        .to_rfc3339(),
+                    };
+                    json_response(
+                        StatusCode::OK,
+                        serde_json::to_string(&session).expect("a session serializes"),
+                    )
+                }
+                Ok(Ok(Offline::Wrong)) => {
+                    log("wrong_pin");
+                    ApiError::Unauthorized.into_response()
+                }
+                Ok(Ok(Offline::Locked(seconds))) => {
+                    log("locked");
+                    ApiError::TooManyRequests {
+                        code: "staff_locked",
+                        retry_after_s: u64::try_from(seconds).unwrap_or(1),
+                    }
+                    .into_response()
+                }
+                // No PIN was ever accepted here: only the central can say.
+                Ok(Ok(Offline::NeverAccepted)) => {
+                    tracing::warn!(%why, "staff sign-in needs the central until a PIN has been accepted through this edge once");
+                    unreachable_problem()
+                }
+                Ok(Err(e)) => {
+                    tracing::error!(error = %e, "outbox read failed");
+                    unreachable_problem()
+                }
+                Err(_) => unreachable_problem(),
+            }
         }
     }
 }

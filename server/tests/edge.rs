@@ -15,6 +15,7 @@ use common::proc::{self, Server, get_json, http};
 use serde_json::{Value, json};
 
 const OPERATOR_TOKEN: &str = "edge-test-operator";
+const STAFF_PIN: &str = "246810";
 
 struct Central {
     db: String,
@@ -62,6 +63,8 @@ impl Central {
                 "--demo-data",
                 "--operator-token",
                 OPERATOR_TOKEN,
+                "--staff-pin",
+                STAFF_PIN,
                 "--rate-limit-per-minute",
                 "0",
             ],
@@ -388,4 +391,62 @@ fn an_unreachable_central_at_start_is_said_and_the_edge_serves_anyway() {
     assert_eq!(status, 202, "{receipt}");
     let (status, _) = http(edge.addr, "GET", "/api/v1/services", &[], None).unwrap();
     assert_eq!(status, 503, "nothing cached yet: said, not invented");
+}
+
+fn sign_in(edge: SocketAddr, kiosk: &str, pin: &str) -> (u16, String) {
+    let (status, body) = http(
+        edge,
+        "POST",
+        "/api/v1/staff/session",
+        &[],
+        Some(&json!({ "kiosk_id": kiosk, "pin": pin })),
+    )
+    .unwrap();
+    let v: Value = serde_json::from_slice(&body).unwrap_or_default();
+    let code = v["errors"]["request"][0]
+        .as_str()
+        .or_else(|| v["token"].as_str().map(|_| "token"))
+        .or_else(|| v["errors"]["upstream"][0].as_str())
+        .unwrap_or_default()
+        .to_owned();
+    (status, code)
+}
+
+#[test]
+fn staff_sign_in_at_an_edge_cut_off_from_the_central_uses_the_pin_it_last_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut central = Central::new(dir.path());
+    let c = central.start(None);
+    let key_a = central.add_kiosk("edge-a");
+    let key_b = central.add_kiosk("edge-b");
+    let a = start_edge(dir.path(), c.addr, "edge-a", &key_a, &central.dist, 1);
+    let b = start_edge(dir.path(), c.addr, "edge-b", &key_b, &central.dist, 1);
+    // Online, the central decides; a right PIN is remembered by edge A only.
+    assert_eq!(sign_in(a.addr, "edge-a", "135790").0, 401);
+    assert_eq!(
+        sign_in(a.addr, "edge-a", STAFF_PIN),
+        (200, "token".to_owned())
+    );
+    drop(c);
+
+    let offline_right = sign_in(a.addr, "edge-a", STAFF_PIN);
+    let never = sign_in(b.addr, "edge-b", STAFF_PIN);
+    let other_kiosk = sign_in(a.addr, "edge-b", STAFF_PIN);
+    let wrong: Vec<(u16, String)> = (0..5)
+        .map(|n| sign_in(a.addr, "edge-a", &format!("{:06}", 100_000 + n)))
+        .collect();
+    let after_lock = sign_in(a.addr, "edge-a", STAFF_PIN);
+    println!(
+        "central down: edge A, right PIN {offline_right:?}; edge B (no PIN accepted before) \
+         {never:?}; edge A asked for B {other_kiosk:?}; five wrong at A {wrong:?}; \
+         then the right one {after_lock:?}"
+    );
+    assert_eq!(offline_right, (200, "token".to_owned()));
+    assert_eq!(never.0, 503, "only the central can say: {never:?}");
+    assert_eq!(other_kiosk.0, 503, "{other_kiosk:?}");
+    assert!(wrong[..4].iter().all(|w| w.0 == 401), "{wrong:?}");
+    assert_eq!(wrong[4], (429, "staff_locked".to_owned()));
+    assert_eq!(after_lock, (429, "staff_locked".to_owned()));
+    // Nothing the PIN could be read from is in the log.
+    assert!(!a.log_text().contains(STAFF_PIN));
 }

@@ -45,8 +45,19 @@ async fn send_json<B: serde::Serialize>(
         .map_err(|_| ApiError::Unreachable)
 }
 
+/// Where a heartbeat went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Beat {
+    /// The server has it.
+    Received,
+    /// This kiosk's edge holds it until the central answers (202).
+    Held,
+    /// No answer, or a refusal.
+    Failed,
+}
+
 /// Tells the server this kiosk is alive.
-pub async fn heartbeat(kiosk_id: &str, beat: &Heartbeat) -> Result<(), ApiError> {
+pub async fn heartbeat(kiosk_id: &str, beat: &Heartbeat) -> Result<Beat, ApiError> {
     let response = send_json(
         // Given up after REQUEST_TIMEOUT, like the status poll.
         Request::post(&url(&format!("/kiosks/{kiosk_id}/heartbeat")))
@@ -54,10 +65,10 @@ pub async fn heartbeat(kiosk_id: &str, beat: &Heartbeat) -> Result<(), ApiError>
         beat,
     )
     .await?;
-    if response.ok() {
-        Ok(())
-    } else {
-        Err(ApiError::Status(response.status()))
+    match response.status() {
+        202 => Ok(Beat::Held),
+        _ if response.ok() => Ok(Beat::Received),
+        status => Err(ApiError::Status(status)),
     }
 }
 

@@ -15,7 +15,7 @@ use leptos::{ev, prelude::*};
 use crate::{
     api::{
         self,
-        kiosks::{SignInError, set_maintenance, staff_session},
+        kiosks::{Beat, SignInError, set_maintenance, staff_session},
     },
     components::{
         focus_heading::FocusHeading,
@@ -209,12 +209,12 @@ fn StaffPanel() -> impl IntoView {
         let l = lang.get();
         match ops.last_heartbeat.get() {
             None => Msg::StaffHeartbeatNone.text(l).to_owned(),
-            Some((at, ok)) => {
+            Some((at, went)) => {
                 let s = (((now.get() - at) / 1000.0).max(0.0) as u64).to_string();
-                let m = if ok {
-                    Msg::StaffHeartbeatOk
-                } else {
-                    Msg::StaffHeartbeatFailed
+                let m = match went {
+                    Beat::Received => Msg::StaffHeartbeatOk,
+                    Beat::Held => Msg::StaffHeartbeatHeld,
+                    Beat::Failed => Msg::StaffHeartbeatFailed,
                 };
                 fill(m.text(l), &[("s", &s)])
             }

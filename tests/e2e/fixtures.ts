@@ -2,7 +2,7 @@
 import { test as base, expect, type Locator, type Page, type TestInfo } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -279,5 +279,159 @@ export class PrivateServer {
     const exited = new Promise((r) => child.once("exit", r));
     child.kill("SIGKILL");
     await exited;
+  }
+}
+
+// ---- A hall's deployment: one central server, a kiosk edge on each kiosk PC ----
+
+/** The staff PIN of the demo hall on a central the test starts itself. */
+export const STAFF_PIN = "246810";
+
+function serverBin(): string {
+  return process.env.KIOSK_SERVER_BIN ?? path.join(root, "target/debug/kiosk-server");
+}
+
+function kioskDist(): string {
+  return process.env.KIOSK_DIST ?? path.join(root, "dist");
+}
+
+/** Waits until `url` answers 200 (a process just started). */
+async function answers(url: string, what: string, child: ChildProcess) {
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what} did not start`);
+}
+
+/** SIGKILLs `child` and waits until it is gone. */
+async function killed(child: ChildProcess | undefined) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGKILL");
+  await exited;
+}
+
+/**
+ * The central server of a hall (its own SQLite database, the demo hall, the
+ * operator desk), and `kiosk-server admin` on its database, as the README's
+ * guide sets one up.
+ */
+export class Central {
+  private child?: ChildProcess;
+  private constructor(
+    readonly dir: string,
+    readonly port: number,
+  ) {}
+
+  static async start(): Promise<Central> {
+    const central = new Central(fs.mkdtempSync(path.join(os.tmpdir(), "kiosk-central-")), await freePort());
+    await central.up();
+    return central;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get db(): string {
+    return path.join(this.dir, "central.sqlite3");
+  }
+
+  async up() {
+    const log = fs.openSync(path.join(this.dir, "central.log"), "a");
+    this.child = spawn(
+      serverBin(),
+      [
+        "--addr", `127.0.0.1:${this.port}`,
+        "--db", this.db,
+        "--dist", kioskDist(),
+        "--operator-token", OPERATOR_TOKEN,
+        "--staff-pin", STAFF_PIN,
+        "--demo-data",
+      ],
+      { stdio: ["ignore", "ignore", log] },
+    );
+    await answers(`${this.url}/api/v1/health`, "the central server", this.child);
+  }
+
+  async down() {
+    await killed(this.child);
+  }
+
+  /** `kiosk-server admin --db … ARGS…`: what it printed. */
+  admin(...args: string[]): string {
+    const out = spawnSync(serverBin(), ["admin", "--db", this.db, ...args], { encoding: "utf8" });
+    if (out.status !== 0) throw new Error(`admin ${args.join(" ")}: ${out.stderr}`);
+    return out.stdout;
+  }
+
+  /** Registers a kiosk of the demo hall; the file holding its secret. */
+  addKiosk(id: string): string {
+    const printed = this.admin("kiosk", "add", id, "--hall", "demo-hall");
+    const secret = printed.split("\n").find((l) => /^[0-9a-f]{64}$/.test(l.trim()));
+    if (!secret) throw new Error(`admin kiosk add printed no secret:\n${printed}`);
+    const file = path.join(this.dir, `${id}.key`);
+    fs.writeFileSync(file, `${secret.trim()}\n`, { mode: 0o600 });
+    return file;
+  }
+
+  /** The 12348 operator desk's queue. */
+  async queue(): Promise<Record<string, unknown>[]> {
+    const res = await fetch(`${this.url}/api/v1/callbacks`, {
+      headers: { Authorization: `Bearer ${OPERATOR_TOKEN}` },
+    });
+    expect(res.status).toBe(200);
+    return (await res.json()) as Record<string, unknown>[];
+  }
+}
+
+/** `kiosk-server edge` of one kiosk PC in front of `central`. */
+export class Edge {
+  private child?: ChildProcess;
+  private constructor(
+    readonly central: Central,
+    readonly kioskId: string,
+    readonly port: number,
+    private readonly keyFile: string,
+  ) {}
+
+  static async start(central: Central, kioskId: string): Promise<Edge> {
+    const edge = new Edge(central, kioskId, await freePort(), central.addKiosk(kioskId));
+    await edge.up();
+    return edge;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async up() {
+    const log = fs.openSync(path.join(this.central.dir, `edge-${this.kioskId}.log`), "a");
+    this.child = spawn(
+      serverBin(),
+      [
+        "edge",
+        "--addr", `127.0.0.1:${this.port}`,
+        "--upstream", `${this.central.url}/`,
+        "--kiosk-id", this.kioskId,
+        "--kiosk-key-file", this.keyFile,
+        "--dist", kioskDist(),
+        "--outbox", path.join(this.central.dir, `${this.kioskId}-outbox.sqlite3`),
+        "--upstream-timeout-s", "2",
+      ],
+      { stdio: ["ignore", "ignore", log] },
+    );
+    await answers(`${this.url}/kiosk.json`, `the edge of ${this.kioskId}`, this.child);
+  }
+
+  async down() {
+    await killed(this.child);
   }
 }

@@ -13,6 +13,7 @@
 
 mod backend;
 mod browser;
+mod deploy;
 pub mod load;
 
 use std::{
@@ -99,11 +100,16 @@ type Answer = (String, Vec<(String, String)>, Vec<u8>);
 
 /// `GET path` on 127.0.0.1:`port`, asking for brotli.
 fn get(port: u16, path: &str) -> Result<Answer> {
+    get_with(port, path, "")
+}
+
+/// `GET path` with `headers` (each line ending in `\r\n`).
+fn get_with(port: u16, path: &str, headers: &str) -> Result<Answer> {
     let mut stream =
         TcpStream::connect(("127.0.0.1", port)).map_err(|e| format!("connect: {e}"))?;
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: br, gzip\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: br, gzip\r\nConnection: close\r\n{headers}\r\n"
     )
     .map_err(|e| format!("send: {e}"))?;
     let mut answer = Vec::new();
@@ -280,7 +286,8 @@ fn measure(rows: &mut Vec<Row>, name: &str, f: impl FnOnce(&mut Vec<Row>) -> Res
 }
 
 /// `cargo xtask bench [--no-build] [NAME…]`: all benchmarks, or only those named
-/// (payload, backend, startup, soak); `--no-build` measures the last build.
+/// (payload, backend, cluster, edge, startup, soak); `--no-build` measures the
+/// last build.
 pub fn bench(args: &[String]) -> ExitCode {
     let no_build = args.iter().any(|a| a == "--no-build");
     let only: Vec<&String> = args.iter().filter(|a| *a != "--no-build").collect();
@@ -309,6 +316,16 @@ pub fn bench(args: &[String]) -> ExitCode {
         if wanted("backend") {
             measure(&mut rows, "backend", |rows| {
                 backend::run(rows, &mut json, &dist)
+            });
+        }
+        if wanted("cluster") {
+            measure(&mut rows, "cluster", |rows| {
+                deploy::cluster(rows, &mut json, &dist)
+            });
+        }
+        if wanted("edge") {
+            measure(&mut rows, "edge", |rows| {
+                deploy::edge_bench(rows, &mut json, &dist)
             });
         }
         for script in browser::SCRIPTS.into_iter().filter(|s| wanted(s)) {

@@ -24,8 +24,9 @@ commands:
                        Playwright E2E
   bench [--no-build] [NAME…]
                        install oha if missing, release build, then measure against
-                       the budgets (payload, backend, cold start, tap-to-paint,
-                       soak; or only those named; see BENCHMARKS.md); writes
+                       the budgets (payload, backend, cluster: two instances on
+                       PostgreSQL, edge, cold start, tap-to-paint, soak; or only
+                       those named; see BENCHMARKS.md); writes
                        target/bench/report.json
   postgres COMMAND…    start a throw-away PostgreSQL cluster and run COMMAND with
                        its URL in KIOSK_TEST_PG_URL; the cluster is deleted after

@@ -142,7 +142,9 @@ pub fn test() -> ExitCode {
         });
         step("server tests on PostgreSQL (throw-away cluster)", &|| {
             let cluster = crate::pg::Cluster::start()?;
-            run(cargo(&["test", "--locked", "-p", "kiosk-server"])
+            // The whole workspace, as in the step before: `-p kiosk-server` alone
+            // unifies features differently and would rebuild every test binary.
+            run(cargo(&["test", "--locked", "--workspace"])
                 .env("KIOSK_TEST_DB", "postgres")
                 .env("KIOSK_TEST_PG_URL", &cluster.url))
         });

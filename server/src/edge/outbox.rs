@@ -85,13 +85,14 @@ impl Outbox {
         let _: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;")?;
         conn.execute_batch(SCHEMA)?;
+        conn.execute_batch(super::staff::SCHEMA)?;
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
             max,
         })
     }
 
-    fn with<T>(
+    pub(super) fn with<T>(
         &self,
         f: impl FnOnce(&mut Connection) -> rusqlite::Result<T>,
     ) -> rusqlite::Result<T> {

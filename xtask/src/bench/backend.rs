@@ -20,11 +20,11 @@ use crate::setup::{Result, root};
 const BUDGET_HEALTH_RPS: f64 = 10_000.0;
 const BUDGET_WRITE_RPS: f64 = 300.0;
 const BUDGET_WRITE_P99_MS: f64 = 50.0;
-const FIXED_RATE: f64 = 200.0;
-const SECONDS: f64 = 10.0;
+pub(super) const FIXED_RATE: f64 = 200.0;
+pub(super) const SECONDS: f64 = 10.0;
 
 /// `taskset -c CORE program`: pinning keeps server and load off each other's core.
-fn pinned(core: u32, program: &Path) -> Command {
+pub(super) fn pinned(core: u32, program: &Path) -> Command {
     let mut cmd = Command::new("taskset");
     cmd.arg("-c").arg(core.to_string()).arg(program);
     cmd
@@ -43,7 +43,7 @@ fn services(port: u16) -> Result<Vec<String>> {
 
 /// Free seats as (service, slot start) repeated per place left, from `GET
 /// /halls/demo-hall/slots`, 14 days at a time, until there are `want`.
-fn seats(port: u16, want: usize) -> Result<Vec<(String, String)>> {
+pub(super) fn seats(port: u16, want: usize) -> Result<Vec<(String, String)>> {
     let services = services(port)?;
     if services.is_empty() {
         return Err("the demo hall offers no service without an ID number".into());
@@ -120,7 +120,7 @@ fn phone(n: usize) -> String {
     format!("139{n:08}")
 }
 
-fn booking_plan(seats: &[(String, String)], first_phone: usize) -> String {
+pub(super) fn booking_plan(seats: &[(String, String)], first_phone: usize) -> String {
     seats
         .iter()
         .enumerate()
@@ -135,7 +135,7 @@ fn booking_plan(seats: &[(String, String)], first_phone: usize) -> String {
         .collect()
 }
 
-fn callback_plan(count: usize, first_phone: usize) -> String {
+pub(super) fn callback_plan(count: usize, first_phone: usize) -> String {
     (0..count)
         .map(|i| {
             format!(
@@ -148,27 +148,39 @@ fn callback_plan(count: usize, first_phone: usize) -> String {
 }
 
 /// One `cargo xtask load` figure line.
-struct Load {
-    sent: usize,
-    ok: usize,
-    errors: usize,
-    seconds: f64,
-    p50: f64,
-    p99: f64,
-    max: f64,
-    statuses: String,
+pub(super) struct Load {
+    pub sent: usize,
+    pub ok: usize,
+    pub errors: usize,
+    pub seconds: f64,
+    pub p50: f64,
+    pub p99: f64,
+    pub max: f64,
+    pub statuses: String,
 }
 
 fn load(port: u16, plan: &str, name: &str, mode: &[&str]) -> Result<Load> {
+    load_on(&format!("127.0.0.1:{port}"), plan, name, mode, 32)
+}
+
+/// `cargo xtask load` on core 1 against `addrs` (comma-separated).
+pub(super) fn load_on(
+    addrs: &str,
+    plan: &str,
+    name: &str,
+    mode: &[&str],
+    connections: usize,
+) -> Result<Load> {
     let dir = root().join("target/bench");
     let file = dir.join(format!("plan-{name}.tsv"));
     fs::write(&file, plan).map_err(|e| format!("{}: {e}", file.display()))?;
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     let out = pinned(1, &exe)
         .arg("load")
-        .args(["--addr", &format!("127.0.0.1:{port}"), "--plan"])
+        .args(["--addr", addrs, "--plan"])
         .arg(&file)
-        .args(["--seconds", &SECONDS.to_string(), "--connections", "32"])
+        .args(["--seconds", &SECONDS.to_string()])
+        .args(["--connections", &connections.to_string()])
         .args(mode)
         .stderr(Stdio::inherit())
         .output()
@@ -229,7 +241,13 @@ fn oha_health(port: u16) -> Result<(f64, f64, f64)> {
     Ok((field("requestsPerSec"), field("successRate"), field("p99")))
 }
 
-fn write_rows(rows: &mut Vec<Row>, json: &mut Vec<String>, what: &str, max: &Load, fixed: &Load) {
+pub(super) fn write_rows(
+    rows: &mut Vec<Row>,
+    json: &mut Vec<String>,
+    what: &str,
+    max: &Load,
+    fixed: &Load,
+) {
     let rps = max.ok as f64 / max.seconds;
     json.push(format!(
         "\"{what}\": {{\"max_rps\": {rps:.1}, \"max_sent\": {}, \"max_errors\": {}, \

@@ -7,8 +7,10 @@
 //! `GET /health`; this measures the writes, the same way: keep-alive connections,
 //! latency per request, errors counted.
 //!
-//! Each line of the plan file is `PATH<TAB>JSON BODY`, one request each, sent in
-//! order with a distinct idempotency key. Two modes:
+//! Each line of the plan file is `PATH<TAB>JSON BODY`, one POST each, sent in
+//! order with a distinct idempotency key; a line `PATH<TAB>GET` is a GET. With
+//! several `--addr` (comma-separated), connection `i` goes to address `i mod n`,
+//! as a load balancer would spread them. Two modes:
 //! - `--rate R`: open loop, request `i` is due at `start + i / R`; its latency is
 //!   measured from when it was due, so a slow server cannot hide its queueing
 //!   (no coordinated omission).
@@ -51,14 +53,22 @@ impl Conn {
         })
     }
 
-    /// Sends a JSON POST and reads the whole answer; returns its status.
-    fn post(&mut self, path: &str, key: &str, body: &str) -> std::io::Result<u16> {
-        write!(
-            self.writer,
-            "POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
-             Idempotency-Key: {key}\r\nX-Kiosk-Id: bench\r\nContent-Length: {}\r\n\r\n{body}",
-            body.len()
-        )?;
+    /// Sends a JSON POST (or, for the body `GET`, a GET) and reads the whole
+    /// answer; returns its status.
+    fn send(&mut self, path: &str, key: &str, body: &str) -> std::io::Result<u16> {
+        if body == "GET" {
+            write!(
+                self.writer,
+                "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Kiosk-Id: bench\r\n\r\n"
+            )?;
+        } else {
+            write!(
+                self.writer,
+                "POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+                 Idempotency-Key: {key}\r\nX-Kiosk-Id: bench\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            )?;
+        }
         let mut line = String::new();
         self.reader.read_line(&mut line)?;
         let status = line
@@ -120,7 +130,11 @@ pub fn main(args: &[String]) -> Result {
             .and_then(|i| args.get(i + 1))
             .cloned()
     };
-    let addr = get("--addr").ok_or("--addr missing")?;
+    let addrs: Vec<String> = get("--addr")
+        .ok_or("--addr missing")?
+        .split(',')
+        .map(str::to_owned)
+        .collect();
     let plan = fs::read_to_string(get("--plan").ok_or("--plan missing")?)
         .map_err(|e| format!("plan: {e}"))?;
     let plan: Vec<(String, String)> = plan
@@ -158,12 +172,12 @@ pub fn main(args: &[String]) -> Result {
     let start = Instant::now() + Duration::from_millis(200);
     let deadline = start + Duration::from_secs_f64(seconds);
     let workers: Vec<_> = (0..connections)
-        .map(|_| {
+        .map(|c| {
             let (plan, next, tally, addr) = (
                 Arc::clone(&plan),
                 Arc::clone(&next),
                 Arc::clone(&tally),
-                addr.clone(),
+                addrs[c % addrs.len()].clone(),
             );
             thread::spawn(move || -> Result {
                 let mut conn = Conn::open(&addr)?;
@@ -184,7 +198,7 @@ pub fn main(args: &[String]) -> Result {
                         thread::sleep(wait);
                     }
                     let key = format!("{run:08x}-0000-4000-8000-{i:012x}");
-                    match conn.post(path, &key, body) {
+                    match conn.send(path, &key, body) {
                         Ok(status) => {
                             *mine.statuses.entry(status).or_default() += 1;
                             mine.latencies_us.push(due.elapsed().as_micros() as u64);
