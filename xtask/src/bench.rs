@@ -295,7 +295,8 @@ pub fn bench(args: &[String]) -> ExitCode {
     let started = std::time::Instant::now();
     let mut rows = Vec::new();
     let mut json = Vec::new();
-    let built = setup::for_bench().and_then(|()| {
+    // oha (about ten minutes to compile) only for the benchmark that uses it.
+    let built = setup::for_bench(wanted("backend")).and_then(|()| {
         if no_build {
             return Ok(());
         }

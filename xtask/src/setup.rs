@@ -229,9 +229,13 @@ pub fn for_run() -> Result {
 /// oha, the HTTP load generator of `cargo xtask bench`.
 const OHA_VERSION: &str = "1.16.0";
 
-/// What `cargo xtask bench` needs: all of `test`'s, plus oha from crates.io.
-pub fn for_bench() -> Result {
+/// What `cargo xtask bench` needs: all of `test`'s, plus oha from crates.io
+/// when `oha` (the backend benchmark) is to run.
+pub fn for_bench(oha: bool) -> Result {
     for_tests()?;
+    if !oha {
+        return Ok(());
+    }
     ensure_cargo_tool("oha", OHA_VERSION, &mut locked_install("oha", OHA_VERSION))
 }
 

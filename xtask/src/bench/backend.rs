@@ -120,7 +120,8 @@ fn phone(n: usize) -> String {
     format!("139{n:08}")
 }
 
-pub(super) fn booking_plan(seats: &[(String, String)], first_phone: usize) -> String {
+/// Bookings made at `kiosk`, one per seat.
+pub(super) fn booking_plan(seats: &[(String, String)], first_phone: usize, kiosk: &str) -> String {
     seats
         .iter()
         .enumerate()
@@ -128,19 +129,20 @@ pub(super) fn booking_plan(seats: &[(String, String)], first_phone: usize) -> St
             format!(
                 "/api/v1/appointments\t{{\"hall_id\":\"demo-hall\",\"service_id\":\"{service}\",\
                  \"slot_start\":\"{start}\",\"name\":\"压测用户\",\"phone\":\"{}\",\
-                 \"language\":\"zh-CN\",\"consent_version\":\"bench\",\"kiosk_id\":\"bench\"}}\n",
+                 \"language\":\"zh-CN\",\"consent_version\":\"bench\",\"kiosk_id\":\"{kiosk}\"}}\n",
                 phone(first_phone + i)
             )
         })
         .collect()
 }
 
-pub(super) fn callback_plan(count: usize, first_phone: usize) -> String {
+/// Callback requests made at `kiosk`.
+pub(super) fn callback_plan(count: usize, first_phone: usize, kiosk: &str) -> String {
     (0..count)
         .map(|i| {
             format!(
                 "/api/v1/callbacks\t{{\"phone\":\"{}\",\"topic\":\"labour\",\"preferred\":\"asap\",\
-                 \"language\":\"zh-CN\",\"consent_version\":\"bench\",\"kiosk_id\":\"bench\"}}\n",
+                 \"language\":\"zh-CN\",\"consent_version\":\"bench\",\"kiosk_id\":\"{kiosk}\"}}\n",
                 phone(first_phone + i)
             )
         })
@@ -293,7 +295,14 @@ pub fn run(rows: &mut Vec<Row>, json: &mut Vec<String>, dist: &Path) -> Result {
         dist,
         "backend",
         Some(pinned(0, &server_bin)),
-        &["--demo-data", "--rate-limit-per-minute", "0"],
+        // The load speaks as kiosk `bench`, a local kiosk of the demo hall.
+        &[
+            "--demo-data",
+            "--demo-kiosk",
+            "bench",
+            "--rate-limit-per-minute",
+            "0",
+        ],
     )?;
 
     let (rps, success, p99) = oha_health(port)?;
@@ -316,13 +325,13 @@ pub fn run(rows: &mut Vec<Row>, json: &mut Vec<String>, dist: &Path) -> Result {
     let (for_max, for_fixed) = seats.split_at(seats.len() - fixed_n);
     let max = load(
         port,
-        &booking_plan(for_max, 0),
+        &booking_plan(for_max, 0, "bench"),
         "appointments-max",
         &["--closed"],
     )?;
     let fixed = load(
         port,
-        &booking_plan(for_fixed, 1_000_000),
+        &booking_plan(for_fixed, 1_000_000, "bench"),
         "appointments-fixed",
         &["--rate", &FIXED_RATE.to_string()],
     )?;
@@ -330,13 +339,13 @@ pub fn run(rows: &mut Vec<Row>, json: &mut Vec<String>, dist: &Path) -> Result {
 
     let max = load(
         port,
-        &callback_plan(20_000, 2_000_000),
+        &callback_plan(20_000, 2_000_000, "bench"),
         "callbacks-max",
         &["--closed"],
     )?;
     let fixed = load(
         port,
-        &callback_plan(fixed_n, 3_000_000),
+        &callback_plan(fixed_n, 3_000_000, "bench"),
         "callbacks-fixed",
         &["--rate", &FIXED_RATE.to_string()],
     )?;

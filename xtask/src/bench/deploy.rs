@@ -33,6 +33,8 @@ const BUDGET_EDGE_ADDED_P50_MS: f64 = 5.0;
 const EDGE_RATE: f64 = 50.0;
 const DRAIN_ITEMS: usize = 1000;
 const OPERATOR_TOKEN: &str = "bench-operator";
+/// The kiosk behind the edge, registered with a secret.
+const EDGE_KIOSK: &str = "bench-edge";
 
 fn free_port() -> Result<u16> {
     std::net::TcpListener::bind("127.0.0.1:0")
@@ -72,8 +74,11 @@ fn spawn(mut command: Command, name: &str, port: u16, ready: &str) -> Result<Ser
 
 fn central(command: Command, db: &str, dist: &Path, name: &str, port: u16) -> Result<Server> {
     let mut command = command;
+    // The direct load speaks as `bench`, a local kiosk of the demo hall.
     command.args(["--db", db, "--dist"]).arg(dist).args([
         "--demo-data",
+        "--demo-kiosk",
+        "bench",
         "--rate-limit-per-minute",
         "0",
         "--operator-token",
@@ -110,14 +115,14 @@ pub fn cluster(rows: &mut Vec<Row>, json: &mut Vec<String>, dist: &Path) -> Resu
     let (for_max, for_fixed) = seats.split_at(seats.len() - fixed_n);
     let max = load_on(
         &addrs,
-        &booking_plan(for_max, 5_000_000),
+        &booking_plan(for_max, 5_000_000, "bench"),
         "cluster-max",
         &["--closed"],
         32,
     )?;
     let fixed = load_on(
         &addrs,
-        &booking_plan(for_fixed, 6_000_000),
+        &booking_plan(for_fixed, 6_000_000, "bench"),
         "cluster-fixed",
         &["--rate", &FIXED_RATE.to_string()],
         32,
@@ -207,7 +212,7 @@ fn edge(dist: &Path, upstream_port: u16, key: &Path, outbox: &Path, port: u16) -
             "--upstream",
             &format!("http://127.0.0.1:{upstream_port}/"),
         ])
-        .args(["--kiosk-id", "bench-edge", "--kiosk-key-file"])
+        .args(["--kiosk-id", EDGE_KIOSK, "--kiosk-key-file"])
         .arg(key)
         .arg("--outbox")
         .arg(outbox)
@@ -229,7 +234,7 @@ fn fresh_file(name: &str) -> Result<String> {
 
 /// Held requests, from the edge's own status answer (`"outbox":N`).
 fn outbox_depth(edge_port: u16) -> Option<usize> {
-    let (status, _, body) = get(edge_port, "/api/v1/kiosks/bench-edge/status").ok()?;
+    let (status, _, body) = get(edge_port, &format!("/api/v1/kiosks/{EDGE_KIOSK}/status")).ok()?;
     if !status.contains(" 200 ") {
         return None;
     }
@@ -272,7 +277,7 @@ pub fn edge_bench(rows: &mut Vec<Row>, json: &mut Vec<String>, dist: &Path) -> R
         "edge-central",
         central_port,
     )?;
-    let key = add_kiosk(&db, "bench-edge")?;
+    let key = add_kiosk(&db, EDGE_KIOSK)?;
     let outbox = fresh_file("edge-outbox.sqlite3")?;
     let edge_port = free_port()?;
     let e = edge(dist, central_port, &key, Path::new(&outbox), edge_port)?;
@@ -285,15 +290,23 @@ pub fn edge_bench(rows: &mut Vec<Row>, json: &mut Vec<String>, dist: &Path) -> R
     let read_via = fixed(&via, &reads, "edge-read-via")?;
     let seats = seats(central_port, 2 * n)?;
     let (first, second) = seats.split_at(n);
-    let book_direct = fixed(&direct, &booking_plan(first, 7_000_000), "edge-book-direct")?;
-    let book_via = fixed(&via, &booking_plan(second, 7_500_000), "edge-book-via")?;
+    let book_direct = fixed(
+        &direct,
+        &booking_plan(first, 7_000_000, "bench"),
+        "edge-book-direct",
+    )?;
+    let book_via = fixed(
+        &via,
+        &booking_plan(second, 7_500_000, EDGE_KIOSK),
+        "edge-book-via",
+    )?;
     let errors = read_direct.errors + read_via.errors + book_direct.errors + book_via.errors;
     let added_read = read_via.p50 - read_direct.p50;
     let added_book = book_via.p50 - book_direct.p50;
 
     // The central goes away; the edge holds what the kiosk sends meanwhile.
     drop(c);
-    let plan = callback_plan(DRAIN_ITEMS, 8_000_000);
+    let plan = callback_plan(DRAIN_ITEMS, 8_000_000, EDGE_KIOSK);
     let held = load_on(&via, &plan, "edge-hold", &["--closed"], 4)?;
     let depth = outbox_depth(edge_port).unwrap_or(0);
     c = central(
@@ -305,7 +318,7 @@ pub fn edge_bench(rows: &mut Vec<Row>, json: &mut Vec<String>, dist: &Path) -> R
     )?;
     let back = Instant::now();
     // The kiosk's next status poll is the edge's first word with the central.
-    let _ = get(edge_port, "/api/v1/kiosks/bench-edge/status");
+    let _ = get(edge_port, &format!("/api/v1/kiosks/{EDGE_KIOSK}/status"));
     let deadline = back + Duration::from_secs(300);
     let drained = loop {
         if outbox_depth(edge_port) == Some(0) {
