@@ -176,6 +176,7 @@ impl Draft {
             consent_version: self.consent.clone(),
             kiosk_id,
             reference: None,
+            requested_at: None,
         })
     }
 }

@@ -227,6 +227,12 @@ pub struct CallbackRequest {
     /// receipt and the 12348 desk say the same. Only a proven kiosk may send one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
+    /// When the visitor made the request (RFC 3339), sent with `reference` by an
+    /// edge that held it: the central dates the request from then (the 12348
+    /// queue's waiting time, the preferred day, retention), not from delivery.
+    /// Only a proven kiosk may send one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_at: Option<String>,
 }
 
 /// Where a callback stands.
@@ -366,6 +372,119 @@ pub struct MaintenanceRequest {
     /// at most 14 days ahead. Kept only while maintenance is on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub back_at: Option<String>,
+}
+
+// The back office console (`/api/v1/console/…`): session cookie + CSRF header.
+
+/// `POST /api/v1/console/session`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsoleSignIn {
+    /// The user id (login name); spaces around it and capitals do not matter.
+    pub user: String,
+    pub password: String,
+}
+
+/// A console session, as sign-in and `GET /api/v1/console/session` answer it.
+/// The session itself travels in the `HttpOnly` cookie; the app keeps the CSRF
+/// token and sends it in `X-CSRF-Token` with every request that is not a GET.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsoleSession {
+    pub user: String,
+    pub display_name: String,
+    pub role: crate::console::Role,
+    /// The halls a hall admin administers (empty for the other roles).
+    pub halls: Vec<String>,
+    pub csrf_token: String,
+    /// The session ends after this many seconds without a request.
+    pub idle_timeout_s: i64,
+    /// When the session ends however busy it is (RFC 3339, hall offset).
+    pub expires_at: String,
+}
+
+/// A console user as province admins see it (never a password or its hash).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserAccount {
+    pub id: String,
+    pub display_name: String,
+    pub role: crate::console::Role,
+    pub halls: Vec<String>,
+    pub disabled: bool,
+    /// While wrong passwords lock the user's sign-in: until when (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locked_until: Option<String>,
+    /// Send it back with `PUT`: a change made meanwhile by someone else is refused.
+    pub version: i64,
+    pub created_at: String,
+}
+
+/// `POST /api/v1/console/users`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewUser {
+    pub id: String,
+    pub display_name: String,
+    pub role: crate::console::Role,
+    /// Required (one or more) for a hall admin, empty for the other roles.
+    #[serde(default)]
+    pub halls: Vec<String>,
+    /// The initial password; the user should be told it in person.
+    pub password: String,
+}
+
+/// `PUT /api/v1/console/users/{id}`: the whole editable state, and the version
+/// it was read at.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserUpdate {
+    pub display_name: String,
+    pub role: crate::console::Role,
+    #[serde(default)]
+    pub halls: Vec<String>,
+    pub disabled: bool,
+    pub version: i64,
+}
+
+/// `POST /api/v1/console/users/{id}/password`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordReset {
+    pub password: String,
+}
+
+/// One line of the audit log. `detail` never holds personal data.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub id: i64,
+    /// RFC 3339 with the hall's offset, to the second.
+    pub at: String,
+    /// Who acted; absent for the CLI and for sign-ins of unknown names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+    /// That user's display name now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_name: Option<String>,
+    pub action: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_id: Option<String>,
+    pub detail: serde_json::Value,
+    /// The address the request came from (a proxy's, behind one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_addr: Option<String>,
+    /// `X-Forwarded-For` as the request carried it: what a proxy says, unchecked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forwarded_for: Option<String>,
+}
+
+/// `GET /api/v1/console/audit`: newest first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditPage {
+    pub entries: Vec<AuditEntry>,
+    /// Pass as `before` for the next (older) page; absent on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_before: Option<i64>,
 }
 
 #[cfg(test)]

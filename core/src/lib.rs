@@ -1,10 +1,12 @@
 //! Pure Rust shared by the kiosk (WebAssembly) and the server (native).
 //!
 //! No browser or server dependencies live here, so the same rules run identically
-//! in both places: input validation and masking (`validate`, `mask`), and the
-//! request/response types of the HTTP API (`api`).
+//! in both places: input validation and masking (`validate`, `mask`), the
+//! request/response types of the HTTP API (`api`), and the back office's rules
+//! (`console`).
 
 pub mod api;
+pub mod console;
 pub mod date;
 pub mod eligibility;
 pub mod hall_time;

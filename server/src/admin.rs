@@ -1,12 +1,13 @@
 //! `kiosk-server admin …`: what a hall or a province sets up before the web
 //! console exists — halls, services, opening hours, closures, kiosks and their
-//! secrets, staff PINs — on either database, through the same tables and rules
-//! the server uses.
+//! secrets, staff PINs, and the console's first users — on either database,
+//! through the same tables and rules the server uses.
 
 use std::io::{BufRead, Write};
 
 use clap::{Args, Subcommand};
 use kiosk_core::{
+    console::{PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, PasswordProblem, Role},
     date::{Date, WEEKDAYS_EN},
     hall_time::HallTime,
 };
@@ -15,8 +16,10 @@ use crate::{
     config::kiosk_id,
     db::{
         Db, DbError, DbUrl, Tx,
+        audit::{self, Action, Target},
+        console_sessions,
         kiosks::{self, KioskKey},
-        services, staff,
+        services, staff, users,
     },
     security,
 };
@@ -55,6 +58,9 @@ pub enum AdminCommand {
     /// The staff PIN of a hall's kiosks.
     #[command(subcommand, name = "staff-pin")]
     StaffPin(StaffPinCommand),
+    /// Users of the back office console (the first province admin, say).
+    #[command(subcommand)]
+    User(UserCommand),
 }
 
 #[derive(Clone, Debug, Args)]
@@ -229,6 +235,51 @@ pub enum StaffPinCommand {
     },
 }
 
+#[derive(Clone, Debug, Subcommand)]
+pub enum UserCommand {
+    /// Adds a console user. The password is read from the first line of
+    /// standard input (at least 12 characters), so it appears in no command
+    /// line or shell history.
+    Add {
+        /// The login name: 2 to 32 of a-z 0-9 . _ -
+        #[arg(value_parser = user_id)]
+        id: String,
+        /// The name the console and the audit log show.
+        #[arg(long)]
+        name: String,
+        /// operator, hall_admin or province_admin.
+        #[arg(long, value_parser = role)]
+        role: Role,
+        /// A hall a hall admin administers; repeatable.
+        #[arg(long = "hall", value_name = "HALL")]
+        halls: Vec<String>,
+    },
+    /// Every console user: role, halls, disabled or locked.
+    List,
+    /// Ends a lockout after wrong passwords.
+    Unlock { id: String },
+    /// Disables a user and ends their sessions.
+    Disable { id: String },
+}
+
+fn user_id(id: &str) -> Result<String, String> {
+    if kiosk_core::console::is_user_id(id) {
+        Ok(id.to_owned())
+    } else {
+        Err(format!(
+            "a user id has 2 to {} characters out of a-z 0-9 . _ -, starting with a letter or digit",
+            kiosk_core::console::USER_ID_MAX
+        ))
+    }
+}
+
+fn role(name: &str) -> Result<Role, String> {
+    Role::parse(name).ok_or_else(|| {
+        let names: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+        format!("the roles are {}", names.join(", "))
+    })
+}
+
 /// What went wrong, for the operator: the message is printed as it is.
 #[derive(Debug, thiserror::Error)]
 pub enum AdminError {
@@ -243,22 +294,26 @@ fn invalid(msg: impl Into<String>) -> AdminError {
 }
 
 /// Runs one admin command, writing what it did to `out`; `stdin` gives the PIN
-/// for `staff-pin set`.
+/// for `staff-pin set` and the password for `user add`.
 pub async fn run(
     args: AdminArgs,
     now_unix: i64,
     stdin: &mut dyn BufRead,
     out: &mut dyn Write,
 ) -> Result<(), AdminError> {
-    // A PIN is read before the database is opened, so a mistyped one costs nothing.
-    let pin = match &args.command {
+    // A PIN or password is read before the database is opened, so a mistyped one
+    // costs nothing; a password is hashed before the write transaction starts.
+    let secret = match &args.command {
         AdminCommand::StaffPin(StaffPinCommand::Set { .. }) => Some(read_pin(stdin)?),
+        AdminCommand::User(UserCommand::Add { .. }) => {
+            Some(security::hash_pin(&read_password(stdin)?))
+        }
         _ => None,
     };
     let db = Db::open(&args.db).await?;
     let command = args.command;
     let text = db
-        .write(move |tx| execute(tx, command, pin, now_unix))
+        .write(move |tx| execute(tx, command, secret, now_unix))
         .await??;
     out.write_all(text.as_bytes())
         .map_err(|e| invalid(format!("cannot write the answer: {e}")))?;
@@ -277,6 +332,26 @@ fn read_pin(stdin: &mut dyn BufRead) -> Result<String, AdminError> {
         ));
     }
     Ok(pin.to_owned())
+}
+
+fn read_password(stdin: &mut dyn BufRead) -> Result<String, AdminError> {
+    let mut line = String::new();
+    stdin
+        .read_line(&mut line)
+        .map_err(|e| invalid(format!("cannot read the password from standard input: {e}")))?;
+    // Only the line break goes: spaces may belong to a passphrase.
+    let password = line.trim_end_matches(['\r', '\n']);
+    match kiosk_core::console::check_password(password) {
+        Ok(()) => Ok(password.to_owned()),
+        Err(PasswordProblem::TooShort) => Err(invalid(format!(
+            "a console password has at least {PASSWORD_MIN_CHARS} characters; give it on the \
+             first line of standard input (this one has {})",
+            password.chars().count()
+        ))),
+        Err(PasswordProblem::TooLong) => Err(invalid(format!(
+            "a console password has at most {PASSWORD_MAX_CHARS} characters"
+        ))),
+    }
 }
 
 fn require_hall(tx: &mut Tx<'_>, hall: &str) -> Result<(), AdminError> {
@@ -298,10 +373,11 @@ fn parse_date(date: &str) -> Result<Date, AdminError> {
         .ok_or_else(|| invalid(format!("{date:?} is not a date: write it as YYYY-MM-DD")))
 }
 
+/// `secret` is the PIN of `staff-pin set`, or the password hash of `user add`.
 fn execute(
     tx: &mut Tx<'_>,
     command: AdminCommand,
-    pin: Option<String>,
+    secret: Option<String>,
     now: i64,
 ) -> Result<Result<String, AdminError>, DbError> {
     let result = match command {
@@ -310,9 +386,10 @@ fn execute(
         AdminCommand::Hours(c) => hours(tx, c),
         AdminCommand::Closure(c) => closure(tx, c),
         AdminCommand::Kiosk(c) => kiosk(tx, c, now),
+        AdminCommand::User(c) => user(tx, c, secret, now),
         AdminCommand::StaffPin(StaffPinCommand::Set { hall }) => (|| {
             require_hall(tx, &hall)?;
-            let pin = pin.expect("read before");
+            let pin = secret.expect("read before");
             staff::set_pin(tx, &hall, &security::hash_pin(&pin))?;
             Ok(format!(
                 "staff PIN of {hall} set (kept only as an argon2id hash)\n"
@@ -552,8 +629,9 @@ fn service(tx: &mut Tx<'_>, command: ServiceCommand) -> Result<String, AdminErro
                  ON CONFLICT (hall_id, service_id) DO UPDATE SET capacity = excluded.capacity",
                 &[&hall, &service, &capacity],
             )?;
+            let places = if capacity == 1 { "place" } else { "places" };
             Ok(format!(
-                "{hall} offers {service} with {capacity} places per slot (slots already booked keep the places they had)\n"
+                "{hall} offers {service} with {capacity} {places} per slot (slots already booked keep the places they had)\n"
             ))
         }
         ServiceCommand::Withdraw { hall, service } => {
@@ -905,6 +983,144 @@ fn kiosk(tx: &mut Tx<'_>, command: KioskCommand, now: i64) -> Result<String, Adm
             Ok(format!(
                 "kiosk {id} revoked: its requests are refused (401) until `admin kiosk rekey {id}`\n"
             ))
+        }
+    }
+}
+
+/// The CLI has no console user and no client address: the audit log says so.
+fn cli_audit(
+    tx: &mut Tx<'_>,
+    now: i64,
+    action: Action,
+    id: &str,
+    mut detail: serde_json::Value,
+) -> Result<(), DbError> {
+    detail["via"] = "cli".into();
+    audit::record(
+        tx,
+        now,
+        &audit::Entry {
+            user: None,
+            action,
+            target: Target::user(id),
+            detail,
+            client: &audit::Client::default(),
+        },
+    )
+}
+
+fn user(
+    tx: &mut Tx<'_>,
+    command: UserCommand,
+    password_hash: Option<String>,
+    now: i64,
+) -> Result<String, AdminError> {
+    match command {
+        UserCommand::Add {
+            id,
+            name,
+            role,
+            halls,
+        } => {
+            if !kiosk_core::console::is_display_name(&name) {
+                return Err(invalid(format!(
+                    "--name takes 1 to {} characters",
+                    kiosk_core::console::DISPLAY_NAME_MAX
+                )));
+            }
+            match (role.has_halls(), halls.is_empty()) {
+                (true, true) => return Err(invalid("a hall admin needs at least one --hall")),
+                (false, false) => {
+                    return Err(invalid(format!(
+                        "--hall is only for a hall admin, not {role}"
+                    )));
+                }
+                _ => {}
+            }
+            for hall in &halls {
+                require_hall(tx, hall)?;
+            }
+            let added = users::insert(
+                tx,
+                &users::NewUser {
+                    id: &id,
+                    display_name: name.trim(),
+                    role,
+                    halls: &halls,
+                    password_hash: &password_hash.expect("read before"),
+                    created_at: &HallTime::from_unix(now).to_rfc3339(),
+                    created_unix: now,
+                },
+            )?;
+            if !added {
+                return Err(invalid(format!("a user {id:?} exists already")));
+            }
+            cli_audit(
+                tx,
+                now,
+                Action::UserCreate,
+                &id,
+                serde_json::json!({ "role": role, "halls": halls }),
+            )?;
+            Ok(format!(
+                "user {id} added as {role} (the password is kept only as an argon2id hash)\n"
+            ))
+        }
+        UserCommand::List => {
+            let mut out = String::from("ID\tNAME\tROLE\tHALLS\tSTATE\n");
+            for u in users::list(tx)? {
+                let key = users::login_key(tx, &u.id)?;
+                let state = match users::locked_until(tx, &key, now)? {
+                    _ if u.disabled => "disabled".to_owned(),
+                    Some(until) => {
+                        format!("locked until {}", HallTime::from_unix(until).to_rfc3339())
+                    }
+                    None => "active".to_owned(),
+                };
+                let halls = if u.halls.is_empty() {
+                    "-".to_owned()
+                } else {
+                    u.halls.join(",")
+                };
+                out.push_str(&format!(
+                    "{}\t{}\t{}\t{halls}\t{state}\n",
+                    u.id, u.display_name, u.role
+                ));
+            }
+            Ok(out)
+        }
+        UserCommand::Unlock { id } => {
+            if users::find(tx, &id)?.is_none() {
+                return Err(invalid(format!(
+                    "no user {id:?}: `admin user list` shows them"
+                )));
+            }
+            let key = users::login_key(tx, &id)?;
+            users::clear_failures(tx, &key)?;
+            cli_audit(tx, now, Action::UserUnlock, &id, serde_json::json!({}))?;
+            Ok(format!("user {id} may sign in again\n"))
+        }
+        UserCommand::Disable { id } => {
+            let Some(before) = users::find(tx, &id)? else {
+                return Err(invalid(format!(
+                    "no user {id:?}: `admin user list` shows them"
+                )));
+            };
+            users::disable(tx, &id)?;
+            if before.role == Role::ProvinceAdmin && users::active_province_admins(tx)? == 0 {
+                return Err(invalid(format!(
+                    "{id} is the last active province admin: add another first"
+                )));
+            }
+            console_sessions::delete_for_user(tx, &id, None)?;
+            cli_audit(
+                tx,
+                now,
+                Action::UserUpdate,
+                &id,
+                serde_json::json!({ "changed": ["disabled"], "disabled": true }),
+            )?;
+            Ok(format!("user {id} disabled; their sessions have ended\n"))
         }
     }
 }

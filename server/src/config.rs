@@ -88,6 +88,10 @@ pub struct Config {
     /// Seconds a request may take before it is answered 408.
     #[arg(long, env = "KIOSK_REQUEST_TIMEOUT", default_value_t = 15)]
     pub request_timeout_s: u64,
+    /// Mark the console's session cookie `Secure` on every answer, not only on
+    /// requests a proxy says came over TLS (`X-Forwarded-Proto: https`).
+    #[arg(long, env = "KIOSK_CONSOLE_SECURE_COOKIES")]
+    pub console_secure_cookies: bool,
 }
 
 impl Config {
@@ -105,6 +109,7 @@ impl Config {
             standards: None,
             rate_limit_per_minute: 120,
             request_timeout_s: 15,
+            console_secure_cookies: false,
         }
     }
 }

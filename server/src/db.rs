@@ -7,7 +7,9 @@
 //! small pool of connections.
 
 pub mod appointments;
+pub mod audit;
 pub mod callbacks;
+pub mod console_sessions;
 pub mod demo;
 pub mod halls;
 pub mod idempotency;
@@ -16,6 +18,7 @@ pub mod schedules;
 pub mod services;
 pub mod sql;
 pub mod staff;
+pub mod users;
 
 use std::{
     path::{Path, PathBuf},
@@ -50,6 +53,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         include_str!("../migrations/0005_kiosk_keys.sql"),
         include_str!("../migrations/postgres/0005_kiosk_keys.sql"),
+    ),
+    (
+        include_str!("../migrations/0006_console.sql"),
+        include_str!("../migrations/postgres/0006_console.sql"),
     ),
 ];
 

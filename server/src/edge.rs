@@ -609,7 +609,8 @@ async fn heartbeat(
         .relay_or(|_| {
             let text = String::from_utf8_lossy(&body);
             match edge.0.outbox.push("heartbeat", path, None, &text, "") {
-                Ok(_) => {
+                Ok(None) => ApiError::Unavailable("outbox_full").into_response(),
+                Ok(Some(_)) => {
                     edge.0.wake.notify_one();
                     StatusCode::ACCEPTED.into_response()
                 }
@@ -666,6 +667,8 @@ async fn callback(
     }
     request.reference = Some(security::reference('C'));
     request.kiosk_id = Some(edge.0.kiosk_id.clone());
+    request.requested_at =
+        Some(kiosk_core::hall_time::HallTime::from_unix(now_unix()).to_rfc3339());
     let held = serde_json::to_string(&request).expect("requests serialize");
     let saved = CallbackReceipt {
         reference: request.reference.clone().expect("set above"),

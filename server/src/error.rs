@@ -25,6 +25,12 @@ pub enum ApiError {
     /// missing secret, or a local-only kiosk from elsewhere).
     #[error("kiosk unauthorized")]
     KioskUnauthorized,
+    /// 401 with a code: no usable console session, or a console sign-in refused.
+    #[error("unauthenticated: {0}")]
+    Unauthenticated(&'static str),
+    /// 403: the caller is known but may not do this (code says why).
+    #[error("forbidden: {0}")]
+    Forbidden(&'static str),
     /// 404: the named thing does not exist (or is not the caller's).
     #[error("not found: {0}")]
     NotFound(&'static str),
@@ -69,7 +75,10 @@ impl ApiError {
     fn status(&self) -> StatusCode {
         match self {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
-            Self::Unauthorized | Self::KioskUnauthorized => StatusCode::UNAUTHORIZED,
+            Self::Unauthorized | Self::KioskUnauthorized | Self::Unauthenticated(_) => {
+                StatusCode::UNAUTHORIZED
+            }
+            Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::Conflict(_) => StatusCode::CONFLICT,
@@ -90,6 +99,25 @@ impl ApiError {
                 "kiosk_unauthorized",
                 "This request may not act as that kiosk: send its X-Kiosk-Id and X-Kiosk-Key."
                     .into(),
+            ),
+            Self::Unauthenticated(code) => (
+                code,
+                match *code {
+                    "invalid_credentials" => "The user name or the password is wrong.",
+                    "session_expired" => "The session has ended; please sign in again.",
+                    _ => "Please sign in to the console.",
+                }
+                .into(),
+            ),
+            Self::Forbidden(code) => (
+                code,
+                match *code {
+                    "csrf_failed" => {
+                        "The request did not come from the console itself (CSRF check)."
+                    }
+                    _ => "This account may not do this.",
+                }
+                .into(),
             ),
             Self::NotFound(code) => (code, "Nothing was found for this request.".into()),
             Self::MethodNotAllowed => (

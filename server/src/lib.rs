@@ -5,6 +5,7 @@ pub mod admin;
 pub mod caller;
 pub mod clock;
 pub mod config;
+pub mod console;
 pub mod db;
 pub mod edge;
 pub mod error;
@@ -54,6 +55,7 @@ struct StateInner {
     operator_token_hash: Option<String>,
     rate_limiter: ratelimit::RateLimiter,
     request_timeout: Duration,
+    console_secure_cookies: bool,
 }
 
 /// Why the server could not start.
@@ -160,6 +162,7 @@ impl AppState {
                 operator_token_hash,
                 rate_limiter: ratelimit::RateLimiter::new(config.rate_limit_per_minute),
                 request_timeout: Duration::from_secs(config.request_timeout_s.max(1)),
+                console_secure_cookies: config.console_secure_cookies,
             }),
         };
         Ok((state, notices))
@@ -192,6 +195,12 @@ impl AppState {
 
     pub fn rate_limiter(&self) -> &ratelimit::RateLimiter {
         &self.inner.rate_limiter
+    }
+
+    /// Whether the console's session cookie is always `Secure`
+    /// (`--console-secure-cookies`).
+    pub fn console_secure_cookies(&self) -> bool {
+        self.inner.console_secure_cookies
     }
 }
 

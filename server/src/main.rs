@@ -4,7 +4,7 @@ use clap::Parser;
 use kiosk_server::{
     AppState, Clock, Config,
     config::{Cli, Command},
-    db::{Db, DbError, appointments, callbacks, idempotency, staff},
+    db::{Db, DbError, appointments, callbacks, console_sessions, idempotency, staff},
 };
 use tracing_subscriber::EnvFilter;
 
@@ -115,7 +115,7 @@ async fn housekeeping(state: AppState) {
 }
 
 /// Deletes what is past its retention: appointments and callbacks (30 days, as the
-/// consent notice says), idempotency keys, expired staff sessions, idle rate-limit
+/// consent notice says), idempotency keys, expired staff and console sessions, idle rate-limit
 /// buckets. Safe when every instance on one database runs it: each delete only
 /// removes rows past a date, whoever gets there first.
 async fn purge_expired(state: &AppState) {
@@ -128,10 +128,11 @@ async fn purge_expired(state: &AppState) {
             let keys = idempotency::purge(c, now)?;
             let sessions = staff::purge_sessions(c, now)?;
             let buckets = kiosk_server::ratelimit::purge(c)?;
+            let console = console_sessions::purge(c, now)?;
             Ok(Ok::<_, DbError>((
                 appointments,
                 callbacks,
-                keys + sessions + buckets,
+                keys + sessions + buckets + console,
             )))
         })
         .await

@@ -3,6 +3,7 @@
 
 pub mod appointments;
 pub mod callbacks;
+pub mod console;
 pub mod eligibility;
 pub mod halls;
 pub mod health;
@@ -39,6 +40,7 @@ pub fn router() -> Router<AppState> {
         .merge(eligibility::router())
         .merge(kiosks::router())
         .merge(staff::router())
+        .merge(console::router())
         .merge(openapi::router())
         .fallback(api_not_found)
         .method_not_allowed_fallback(api_method_not_allowed)

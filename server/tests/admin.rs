@@ -9,26 +9,14 @@ use axum::{
     http::{Request, StatusCode, header},
 };
 use clap::Parser;
-use common::{MONDAY_8AM, TestApp, key};
-use kiosk_server::{
-    admin::{self, AdminError},
-    config::{Cli, Command},
-};
+use common::{TestApp, key};
+use kiosk_server::{admin::AdminError, config::Cli};
 use serde_json::{Value, json};
 
 /// Runs `kiosk-server admin --db <the app's database> ARGS…` in this process;
 /// `stdin` feeds `staff-pin set`.
 async fn admin_with(app: &TestApp, args: &[&str], stdin: &str) -> Result<String, AdminError> {
-    let db = app.config.db.to_string_unredacted();
-    let argv = ["kiosk-server", "admin", "--db", db.as_str()]
-        .into_iter()
-        .chain(args.iter().copied());
-    let Some(Command::Admin(args)) = Cli::try_parse_from(argv).unwrap().command else {
-        panic!("an admin command");
-    };
-    let mut out = Vec::new();
-    admin::run(args, MONDAY_8AM, &mut stdin.as_bytes(), &mut out).await?;
-    Ok(String::from_utf8(out).unwrap())
+    app.admin_cli(args, stdin).await
 }
 
 async fn admin(app: &TestApp, args: &[&str]) -> String {

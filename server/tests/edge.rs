@@ -450,3 +450,111 @@ fn staff_sign_in_at_an_edge_cut_off_from_the_central_uses_the_pin_it_last_accept
     // Nothing the PIN could be read from is in the log.
     assert!(!a.log_text().contains(STAFF_PIN));
 }
+
+#[test]
+fn a_held_request_is_dated_when_the_visitor_made_it_and_is_not_refused_for_the_delay() {
+    use kiosk_core::hall_time::HallTime;
+    let dir = tempfile::tempdir().unwrap();
+    let mut central = Central::new(dir.path());
+    let c = central.start(None);
+    let key_file = central.add_kiosk("edge-h");
+    let secret = std::fs::read_to_string(&key_file)
+        .unwrap()
+        .trim()
+        .to_owned();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let held_since = HallTime::from_unix(now - 86_000);
+    let body = |requested_at: &HallTime| {
+        json!({
+            "phone": "13912345678",
+            "topic": "labour",
+            "preferred": { "date": requested_at.date().to_string(), "period": "morning" },
+            "language": "zh-CN",
+            "consent_version": "2026-11",
+            "kiosk_id": "edge-h",
+            "reference": kiosk_server::security::reference('C'),
+            "requested_at": requested_at.to_rfc3339(),
+        })
+    };
+    let post = |body: &Value, proven: bool| {
+        let key = common::key();
+        let mut headers = vec![("Idempotency-Key", key.as_str())];
+        if proven {
+            headers.push(("X-Kiosk-Id", "edge-h"));
+            headers.push(("X-Kiosk-Key", secret.as_str()));
+        }
+        let (status, bytes) =
+            http(c.addr, "POST", "/api/v1/callbacks", &headers, Some(body)).unwrap();
+        let v: Value = serde_json::from_slice(&bytes).unwrap_or_default();
+        (status, v)
+    };
+    // Only a kiosk's edge may date a request.
+    let mut unproven = body(&held_since);
+    unproven.as_object_mut().unwrap().remove("reference");
+    let (status, v) = post(&unproven, false);
+    assert_eq!(
+        (status, v["errors"]["requested_at"][0].as_str()),
+        (422, Some("requested_at_not_allowed")),
+        "{v}"
+    );
+    // Held for almost a day: yesterday's preferred day and a fourth request
+    // for the phone are still accepted, as the visitor was promised.
+    let answers: Vec<(u16, Value)> = (0..4).map(|_| post(&body(&held_since), true)).collect();
+    println!(
+        "four requests held since {} for one phone: {:?}",
+        held_since.to_rfc3339(),
+        answers.iter().map(|a| a.0).collect::<Vec<_>>()
+    );
+    assert!(answers.iter().all(|a| a.0 == 201), "{answers:?}");
+    // The same through the front door is limited: the fourth is refused.
+    let direct: Vec<u16> = (0..1)
+        .map(|_| {
+            let mut b = body(&HallTime::from_unix(now));
+            let o = b.as_object_mut().unwrap();
+            o.remove("reference");
+            o.remove("requested_at");
+            post(&b, true).0
+        })
+        .collect();
+    assert_eq!(
+        direct,
+        vec![429],
+        "the phone has 4 queued from the last 24 hours"
+    );
+    // The 12348 queue dates them from the request, not from delivery.
+    let (_, list) = http(
+        c.addr,
+        "GET",
+        "/api/v1/callbacks",
+        &[("Authorization", &format!("Bearer {OPERATOR_TOKEN}"))],
+        None,
+    )
+    .unwrap();
+    let list: Value = serde_json::from_slice(&list).unwrap();
+    let created: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["created_at"].as_str().unwrap())
+        .collect();
+    assert_eq!(created.len(), 4);
+    assert!(
+        created.iter().all(|c| *c == held_since.to_rfc3339()),
+        "{created:?}"
+    );
+    // Older than the retention, or from the future: refused by name.
+    for at in [
+        HallTime::from_unix(now - 31 * 86_400),
+        HallTime::from_unix(now + 3_600),
+    ] {
+        let (status, v) = post(&body(&at), true);
+        assert_eq!(
+            (status, v["errors"]["requested_at"][0].as_str()),
+            (422, Some("invalid_requested_at")),
+            "{v}"
+        );
+    }
+}

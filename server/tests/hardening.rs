@@ -168,3 +168,53 @@ async fn built_files_are_served_precompressed_with_their_own_type() {
         );
     }
 }
+
+/// A NUL is valid JSON and valid UTF-8 but not text PostgreSQL can hold or
+/// compare: ids and versions carrying one are refused before the database.
+#[tokio::test]
+async fn control_characters_in_ids_and_versions_are_refused_not_a_database_error() {
+    let app = TestApp::new().await;
+    let res = app
+        .post(
+            "/api/v1/staff/session",
+            &json!({ "kiosk_id": "kiosk\u{0}1", "pin": "123456" }),
+            None,
+        )
+        .await;
+    assert_eq!(
+        res.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        res.text()
+    );
+    assert_eq!(res.code("kiosk_id"), "invalid_kiosk_id");
+
+    let res = app.get("/api/v1/kiosks/kiosk%001/status").await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND, "{}", res.text());
+
+    let res = app
+        .post(
+            &format!("/api/v1/kiosks/{}/heartbeat", common::KIOSK),
+            &json!({ "version": "0.1\u{0}", "uptime_s": 1, "last_interaction_s": 1, "errors": 0 }),
+            None,
+        )
+        .await;
+    assert_eq!(
+        res.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        res.text()
+    );
+    assert_eq!(res.code("version"), "invalid_version");
+
+    let mut body = booking("13800138000", "09:00");
+    body["kiosk_id"] = json!("kiosk\u{0}1");
+    let res = app.post("/api/v1/appointments", &body, Some(&key())).await;
+    assert_eq!(
+        res.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        res.text()
+    );
+    assert_eq!(res.code("kiosk_id"), "invalid_kiosk_id");
+}

@@ -171,6 +171,8 @@ fn codes_in(src: &str) -> BTreeSet<String> {
     calls("ApiError::field(", &nth(1));
     for variant in [
         "BadRequest(",
+        "Unauthenticated(",
+        "Forbidden(",
         "NotFound(",
         "Conflict(",
         "Unprocessable(",
@@ -317,6 +319,8 @@ fn the_code_scanner_finds_codes_in_every_form_they_are_written() {
         .ok_or(ApiError::NotFound("unknown_kiosk"))
         Err(BookError::SlotFull) => return Ok(Err(ApiError::Conflict("slot_full"))),
         Err(ApiError::Unprocessable("idempotency_key_reused"))
+        Err(ApiError::Forbidden("forbidden_role"))
+        .ok_or(ApiError::Unauthenticated("session_required"))?
         ApiError::TooManyRequests { code: "staff_locked", retry_after_s: 1 }
         notices.push(format!("demo PIN {pin}"));
     "#;
@@ -330,6 +334,8 @@ fn the_code_scanner_finds_codes_in_every_form_they_are_written() {
         "unknown_kiosk",
         "slot_full",
         "idempotency_key_reused",
+        "forbidden_role",
+        "session_required",
         "staff_locked",
     ]
     .iter()
@@ -483,6 +489,10 @@ fn every_reference_resolves_and_the_named_schemas_exist() {
         "Heartbeat",
         "StaffSessionRequest",
         "MaintenanceRequest",
+        "ConsoleSignIn",
+        "NewUser",
+        "UserUpdate",
+        "PasswordReset",
     ] {
         assert_eq!(
             schemas[name]["additionalProperties"],

@@ -158,6 +158,17 @@ export async function flowStep(
   await act();
 }
 
+/**
+ * One of the items of `list`, at random. The tests share one server and run side
+ * by side: taking the first free day and time, they race for the same seats, and
+ * the loser is (rightly) sent back to choose another time.
+ */
+export async function anyOf(list: Locator): Promise<Locator> {
+  await expect(list.first()).toBeVisible();
+  const n = await list.count();
+  return list.nth(Math.floor(Math.random() * n));
+}
+
 /** Presses the step's Continue button. */
 export async function pressContinue(kiosk: Kiosk) {
   await kiosk.press(kiosk.page.getByRole("main").getByRole("button", { name: "继续", exact: true }));

@@ -77,7 +77,7 @@ pub fn check_phone(errors: &mut FieldErrors, phone: &str) -> String {
 
 /// An optional kiosk id of sensible length.
 pub fn check_kiosk_id(errors: &mut FieldErrors, kiosk_id: Option<&str>) {
-    if kiosk_id.is_some_and(|k| k.is_empty() || k.len() > 64) {
+    if kiosk_id.is_some_and(|k| crate::config::kiosk_id(k).is_err()) {
         push(errors, "kiosk_id", "invalid_kiosk_id");
     }
 }

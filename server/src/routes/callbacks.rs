@@ -14,6 +14,7 @@ use kiosk_core::{
         CallbackReceipt, CallbackRequest, CallbackStatus, OperatorCallback, Preferred, is_reference,
     },
     date::Date,
+    hall_time::HallTime,
     mask::mask_phone,
 };
 use serde::Deserialize;
@@ -36,6 +37,10 @@ pub const MAX_QUEUED_PER_PHONE: usize = 3;
 pub const WINDOW_S: i64 = 24 * 3600;
 /// Longest note, in characters.
 pub const NOTE_MAX: usize = 500;
+/// How far a held request's time may lie ahead of this server's clock (the
+/// kiosk PC's clock may run a little fast).
+const REQUESTED_AHEAD_MAX_S: i64 = 5 * 60;
+
 /// How far ahead a preferred day may be.
 pub const MAX_DAYS_AHEAD: i64 = 14;
 
@@ -52,8 +57,28 @@ async fn callbacks_create(
     ApiJson(req): ApiJson<CallbackRequest>,
 ) -> Result<Response, ApiError> {
     let now = state.clock.hall_now();
-    let now_unix = state.clock.unix();
     let mut errors = BTreeMap::new();
+    // A request an edge held is dated from when the visitor made it: its
+    // preferred day was checked against that day, and the visitor was told it
+    // would be sent, so a day passed meanwhile does not refuse it now.
+    let requested = match req.requested_at.as_deref() {
+        None => None,
+        Some(_) if caller.kiosk.is_none() => {
+            return Err(ApiError::field("requested_at", "requested_at_not_allowed"));
+        }
+        Some(t) => match HallTime::parse_rfc3339(t) {
+            Some(at)
+                if at.unix() <= now.unix() + REQUESTED_AHEAD_MAX_S
+                    && at.unix() > now.unix() - db::appointments::RETENTION_DAYS * 86_400 =>
+            {
+                Some(at)
+            }
+            _ => return Err(ApiError::field("requested_at", "invalid_requested_at")),
+        },
+    };
+    let held = requested.is_some();
+    let now = requested.unwrap_or(now);
+    let now_unix = now.unix();
     let phone = check_phone(&mut errors, &req.phone);
     let name = req
         .name
@@ -114,7 +139,9 @@ async fn callbacks_create(
         // One phone's requests are counted one at a time, across instances too.
         tx.lock(&format!("callbacks-phone:{}", new.phone))?;
         let recent = db::callbacks::queued_since(tx, &new.phone, now_unix - WINDOW_S)?;
-        if recent.len() >= MAX_QUEUED_PER_PHONE {
+        // A held request was promised to the visitor; an edge's volume is bounded
+        // by its outbox and by this kiosk's write rate limit instead.
+        if !held && recent.len() >= MAX_QUEUED_PER_PHONE {
             let oldest = recent[recent.len() - MAX_QUEUED_PER_PHONE];
             return Ok(Err(ApiError::TooManyRequests {
                 code: "too_many_callbacks",

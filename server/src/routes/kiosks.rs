@@ -55,7 +55,10 @@ async fn kiosks_heartbeat(
     ApiJson(beat): ApiJson<Heartbeat>,
 ) -> Result<StatusCode, ApiError> {
     caller.authorize(&state, &id).await?;
-    if beat.version.is_empty() || beat.version.len() > 64 {
+    if beat.version.is_empty()
+        || beat.version.len() > 64
+        || beat.version.chars().any(char::is_control)
+    {
         return Err(ApiError::field("version", "invalid_version"));
     }
     if beat.interval_s.is_some_and(|s| !(5..=3600).contains(&s)) {

@@ -24,7 +24,7 @@ async fn staff_session_create(
 ) -> Result<Json<StaffSession>, ApiError> {
     let now = state.clock.unix();
     let kiosk = req.kiosk_id.clone();
-    if kiosk.is_empty() || kiosk.len() > 64 {
+    if crate::config::kiosk_id(&kiosk).is_err() {
         return Err(ApiError::field("kiosk_id", "invalid_kiosk_id"));
     }
     // Staff sign in at a kiosk: PINs tried from elsewhere never reach its lockout.

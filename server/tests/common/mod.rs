@@ -60,6 +60,27 @@ impl TestResponse {
 }
 
 impl TestApp {
+    /// Runs `kiosk-server admin --db <this app's database> ARGS…` in this process,
+    /// with `stdin` for the commands that read a secret from it.
+    pub async fn admin_cli(
+        &self,
+        args: &[&str],
+        stdin: &str,
+    ) -> Result<String, kiosk_server::admin::AdminError> {
+        use clap::Parser;
+        use kiosk_server::config::{Cli, Command};
+        let db = self.config.db.to_string_unredacted();
+        let argv = ["kiosk-server", "admin", "--db", db.as_str()]
+            .into_iter()
+            .chain(args.iter().copied());
+        let Some(Command::Admin(args)) = Cli::try_parse_from(argv).unwrap().command else {
+            panic!("an admin command");
+        };
+        let mut out = Vec::new();
+        kiosk_server::admin::run(args, MONDAY_8AM, &mut stdin.as_bytes(), &mut out).await?;
+        Ok(String::from_utf8(out).unwrap())
+    }
+
     pub async fn new() -> Self {
         Self::with(|_| {}).await
     }

@@ -1,7 +1,8 @@
 // Audio mode: what the kiosk says, recorded by wrapping speechSynthesis (the test
 // browser may have no voices). Headings and instructions on arrival, focused
 // controls, errors, status and the whole receipt; Stop and Repeat; private digits.
-import { test, expect, type Kiosk, keypadType, uniquePhone } from "../fixtures";
+import { test, expect, type Kiosk, keypadType, uniquePhone, anyOf,
+} from "../fixtures";
 import type { Page } from "@playwright/test";
 
 // The touch project has the portrait viewport: these mode checks run there once.
@@ -75,9 +76,9 @@ test("a booking in audio mode: headings, instructions, errors, status and the re
   await expectSaid(page, /您要预约办理什么？.*轻触一项/);
   await kiosk.press(main(page).getByRole("button", { name: /^法律援助/ }));
   await expectSaid(page, /哪一天来？.*今后 14 天/);
-  await kiosk.press(main(page).getByRole("button", { name: /可预约/ }).first());
+  await kiosk.press(await anyOf(main(page).getByRole("button", { name: /可预约/ })));
   await expectSaid(page, "几点来？");
-  await kiosk.press(main(page).getByRole("button", { name: /还剩/ }).first());
+  await kiosk.press(await anyOf(main(page).getByRole("button", { name: /还剩/ })));
   await expectSaid(page, /您怎么称呼？.*只写姓也可以/);
   // An error is spoken as it appears.
   await kiosk.press(main(page).getByRole("button", { name: "继续", exact: true }));

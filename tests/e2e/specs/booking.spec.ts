@@ -13,6 +13,7 @@ import {
   slotsOf,
   bookThroughApi,
   PrivateServer,
+  anyOf,
 } from "../fixtures";
 import type { Page } from "@playwright/test";
 import jsQR from "jsqr";
@@ -32,10 +33,10 @@ const next = pressContinue;
 async function chooseFirstFreeTime(kiosk: Kiosk) {
   await step(kiosk, "哪一天来？", "day", async () => {
     await expect(main(kiosk.page)).toContainText("不办公");
-    await kiosk.press(main(kiosk.page).getByRole("button", { name: /可预约/ }).first());
+    await kiosk.press(await anyOf(main(kiosk.page).getByRole("button", { name: /可预约/ })));
   });
-  await step(kiosk, "几点来？", "time", () =>
-    kiosk.press(main(kiosk.page).getByRole("button", { name: /还剩/ }).first()),
+  await step(kiosk, "几点来？", "time", async () =>
+    kiosk.press(await anyOf(main(kiosk.page).getByRole("button", { name: /还剩/ }))),
   );
 }
 

@@ -2,7 +2,8 @@
 // sticks out sideways, and every control is big enough to touch (44×44 CSS px,
 // 60×60 with enlarged text). Modes are chosen in the accessibility panel, as a
 // visitor would, and last for the visit, so each journey runs without reloading.
-import { test, expect, type Kiosk, keypadType, uniquePhone } from "../fixtures";
+import { test, expect, type Kiosk, keypadType, uniquePhone, anyOf,
+} from "../fixtures";
 import type { Page } from "@playwright/test";
 
 // The touch project has the portrait viewport: these mode checks run there once.
@@ -110,9 +111,9 @@ for (const mode of MODES) {
       await expect(kiosk.heading).toHaveText("您要预约办理什么？");
       await kiosk.press(main(page).getByRole("button", { name: /^法律援助/ }));
       await check(kiosk, mode, "booking-day");
-      await kiosk.press(main(page).getByRole("button", { name: /可预约/ }).first());
+      await kiosk.press(await anyOf(main(page).getByRole("button", { name: /可预约/ })));
       await check(kiosk, mode, "booking-time");
-      await kiosk.press(main(page).getByRole("button", { name: /还剩/ }).first());
+      await kiosk.press(await anyOf(main(page).getByRole("button", { name: /还剩/ })));
       await check(kiosk, mode, "booking-name");
       await kiosk.press(page.getByRole("button", { name: "拼音" }));
       await check(kiosk, mode, "booking-name-pinyin");

@@ -12,6 +12,7 @@ import {
   expectNoPersonalDataKept,
   PrivateServer,
   type Kiosk,
+  anyOf,
 } from "../fixtures";
 import type { Page, TestInfo } from "@playwright/test";
 
@@ -173,8 +174,8 @@ test("the reset clears a booking left at the contact step: nothing of the visito
   const phone = uniquePhone();
   await kiosk.open("/booking");
   await kiosk.press(main(page).getByRole("button", { name: /^法律咨询/ }));
-  await kiosk.press(main(page).getByRole("button", { name: /可预约/ }).first());
-  await kiosk.press(main(page).getByRole("button", { name: /还剩/ }).first());
+  await kiosk.press(await anyOf(main(page).getByRole("button", { name: /可预约/ })));
+  await kiosk.press(await anyOf(main(page).getByRole("button", { name: /还剩/ })));
   await expect(kiosk.heading).toHaveText("您怎么称呼？");
   await kiosk.press(page.getByRole("group", { name: "常见姓氏" }).getByRole("button", { name: "王", exact: true }));
   await kiosk.press(main(page).getByRole("button", { name: "继续", exact: true }));
