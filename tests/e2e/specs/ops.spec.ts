@@ -247,7 +247,12 @@ test("staff sign in with the PIN, take the kiosk out of service and bring it bac
 
   await kiosk.press(main(page).getByRole("button", { name: "退出维护面板" }));
   await expect(kiosk.heading).toHaveText(OOS_HEADING);
-  await expect(main(page)).toContainText(/预计 \d\d:\d\d 恢复使用/);
+  // The time it gave; with the day too when that is not today (an hour from
+  // late evening is tomorrow).
+  const backAt = status.back_at.slice(11, 16);
+  await expect(main(page)).toContainText(
+    new RegExp(`预计 (\\d+月\\d+日 星期. )?${backAt} 恢复使用`),
+  );
   await expect(main(page)).toContainText("本机没有保存任何人的信息");
   await expect(main(page)).toContainText("到大厅的服务窗口办理");
   await expect(main(page)).toContainText("拨打法律服务热线 12348");
