@@ -124,6 +124,39 @@ pub fn is_display_name(name: &str) -> bool {
     (1..=DISPLAY_NAME_MAX).contains(&name.chars().count()) && !name.chars().any(char::is_control)
 }
 
+/// Field errors as the API sends them: field name → machine codes.
+pub type FieldErrors = std::collections::BTreeMap<String, Vec<String>>;
+
+/// Adds `code` to `field`'s errors.
+pub fn push_error(errors: &mut FieldErrors, field: &str, code: &str) {
+    errors
+        .entry(field.to_owned())
+        .or_default()
+        .push(code.to_owned());
+}
+
+/// The checks of a user's name, role and halls, with the API's codes: the
+/// console makes them before sending, the server again on receipt.
+pub fn check_profile(errors: &mut FieldErrors, display_name: &str, role: Role, halls: &[String]) {
+    if !is_display_name(display_name) {
+        push_error(errors, "display_name", "invalid_display_name");
+    }
+    match (role.has_halls(), halls.is_empty()) {
+        (true, true) => push_error(errors, "halls", "halls_required"),
+        (false, false) => push_error(errors, "halls", "halls_not_allowed"),
+        _ => {}
+    }
+}
+
+/// A new password's check, as the field error `password`.
+pub fn check_new_password(errors: &mut FieldErrors, password: &str) {
+    match check_password(password) {
+        Ok(()) => {}
+        Err(PasswordProblem::TooShort) => push_error(errors, "password", "password_too_short"),
+        Err(PasswordProblem::TooLong) => push_error(errors, "password", "password_too_long"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

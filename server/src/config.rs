@@ -51,6 +51,10 @@ pub struct Config {
     /// Folder of the built kiosk (Trunk's output).
     #[arg(long, env = "KIOSK_DIST", default_value = "dist")]
     pub dist: PathBuf,
+    /// Folder of the built back office console (Trunk's output of `console/`),
+    /// served at `/console/`; when it is missing, `/console/` answers 404.
+    #[arg(long, env = "KIOSK_CONSOLE_DIST", default_value = "console/dist")]
+    pub console_dist: PathBuf,
     /// Insert the demo hall, services and kiosk `kiosk-1` if missing; prints a
     /// staff PIN and an operator token once, when it creates them.
     #[arg(long, env = "KIOSK_DEMO_DATA")]
@@ -101,6 +105,7 @@ impl Config {
             addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
             db,
             dist: dist.into(),
+            console_dist: PathBuf::from("console/dist"),
             demo_data: false,
             demo_kiosks: Vec::new(),
             operator_token: None,

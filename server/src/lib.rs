@@ -1,5 +1,6 @@
 //! The reference backend: serves the built kiosk (`dist/`, with an `index.html`
-//! fallback for client routes) and the JSON API under `/api/v1`, on embedded SQLite.
+//! fallback for client routes), the back office console (`console/dist/` at
+//! `/console/`) and the JSON API under `/api/v1`, on embedded SQLite.
 
 pub mod admin;
 pub mod caller;
@@ -49,6 +50,8 @@ pub struct AppState {
 
 struct StateInner {
     dist: PathBuf,
+    console_dist: PathBuf,
+    console_csp: HeaderValue,
     standards: kiosk_core::eligibility::Standards,
     csp: HeaderValue,
     id_hash_key: Vec<u8>,
@@ -151,11 +154,17 @@ impl AppState {
         let index = std::fs::read_to_string(config.dist.join("index.html")).unwrap_or_default();
         let csp =
             HeaderValue::from_str(&security::kiosk_csp(&index)).expect("the CSP is plain ASCII");
+        let console_index =
+            std::fs::read_to_string(config.console_dist.join("index.html")).unwrap_or_default();
+        let console_csp = HeaderValue::from_str(&security::kiosk_csp(&console_index))
+            .expect("the CSP is plain ASCII");
         let state = Self {
             db,
             clock,
             inner: Arc::new(StateInner {
                 dist: config.dist.clone(),
+                console_dist: config.console_dist.clone(),
+                console_csp,
                 standards,
                 csp,
                 id_hash_key,
@@ -225,6 +234,10 @@ pub fn app(state: AppState) -> Router {
     let router = Router::new()
         .nest(kiosk_core::api::API_PREFIX, api)
         .with_state(state.clone());
+    let router = router.nest_service(
+        "/console",
+        console_files(&state.inner.console_dist, state.inner.console_csp.clone()),
+    );
     let router = with_kiosk_files(router, &dist, state.inner.csp.clone());
     with_common_layers(router, state.inner.request_timeout)
 }
@@ -257,6 +270,30 @@ pub fn with_kiosk_files(router: Router, dist: &std::path::Path, csp: HeaderValue
                 ),
         );
     router.fallback_service(kiosk)
+}
+
+/// The built console under its CSP, its client routes (/console/users, …) served
+/// index.html like the kiosk's. Without a build, a page that says so, not the
+/// kiosk's index.html (which would start the kiosk on an admin's desk).
+fn console_files(dist: &std::path::Path, csp: HeaderValue) -> Router {
+    if !dist.join("index.html").is_file() {
+        tracing::warn!(
+            "no console build in {}: /console/ answers 404",
+            dist.display()
+        );
+        return Router::new().fallback(|| async {
+            (
+                StatusCode::NOT_FOUND,
+                [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+                "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\
+                 <title>后台未安装 · Console not installed</title></head><body><main>\
+                 <h1>后台管理台未安装</h1><p>此服务器没有后台管理台的构建文件（--console-dist）。</p>\
+                 <p lang=\"en\">The back office console is not installed on this server \
+                 (no build in --console-dist).</p></main></body></html>",
+            )
+        });
+    }
+    with_kiosk_files(Router::new(), dist, csp)
 }
 
 /// Request ids, a log line per request that holds no personal data, the request

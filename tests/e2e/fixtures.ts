@@ -446,3 +446,8 @@ export class Edge {
     await killed(this.child);
   }
 }
+
+// ---- The back office console ----
+
+/** The province admin that playwright.config.ts creates with `admin user add`. */
+export const CONSOLE_ADMIN = { id: "e2e-admin", name: "王省管", password: "e2e-admin-password-1" };

@@ -10,9 +10,25 @@ use crate::setup::{self, Result, e2e_dir, root, run, tool};
 
 /// Builds the kiosk in release mode into `dist/` with Trunk, offline.
 pub fn build_kiosk() -> Result {
+    trunk_release(&root())
+}
+
+/// Builds the back office console in release mode into `console/dist/`.
+pub fn build_console() -> Result {
+    trunk_release(&root().join("console"))
+}
+
+/// Both web apps, as the server serves them.
+pub fn build_web() -> Result {
+    build_kiosk()?;
+    build_console()
+}
+
+/// `trunk build --release --offline` of the app whose Trunk.toml is in `dir`.
+fn trunk_release(dir: &std::path::Path) -> Result {
     run(tool("trunk")
         .args(["build", "--release", "--offline"])
-        .current_dir(root())
+        .current_dir(dir)
         .env("TRUNK_SKIP_VERSION_CHECK", "true")
         // Trunk's own flags, not ours: keep them out of its environment.
         .env_remove("CARGO_TARGET_DIR"))
@@ -35,10 +51,13 @@ pub fn build_server() -> Result {
 /// `cargo xtask run`: set up, build, and serve with the demo data.
 pub fn run_command(server_args: &[String]) -> Result {
     setup::for_run()?;
-    build_kiosk()?;
+    build_web()?;
     build_server()?;
     let server = root().join("target/server/kiosk-server");
-    println!("Starting the server; open http://127.0.0.1:8080/ (Ctrl-C stops it)");
+    println!(
+        "Starting the server; open http://127.0.0.1:8080/ (the console: /console/, its first \
+         user from `kiosk-server admin user add`; Ctrl-C stops it)"
+    );
     run(Command::new(server)
         .arg("--demo-data")
         .args(server_args)
@@ -78,6 +97,7 @@ fn e2e() -> Result {
         .env("KIOSK_E2E_PORT", port.to_string())
         .env("KIOSK_SERVER_BIN", root().join("target/debug/kiosk-server"))
         .env("KIOSK_DIST", root().join("dist"))
+        .env("KIOSK_CONSOLE_DIST", root().join("console/dist"))
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
 }
 
@@ -129,6 +149,8 @@ pub fn test() -> ExitCode {
                 "--locked",
                 "-p",
                 "legal-kiosk",
+                "-p",
+                "legal-kiosk-console",
                 "--all-targets",
                 "--target",
                 "wasm32-unknown-unknown",
@@ -166,7 +188,7 @@ pub fn test() -> ExitCode {
                 .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
             run(&mut cmd)
         });
-        let built = step("release build (trunk)", &build_kiosk);
+        let built = step("release build (trunk: kiosk and console)", &build_web);
         step("end-to-end (Playwright, real server)", &|| {
             if built {
                 e2e()

@@ -12,7 +12,7 @@ use axum::{
 };
 use kiosk_core::{
     api::{NewUser, PasswordReset, UserAccount, UserUpdate},
-    console::{PasswordProblem, Role, check_password, is_display_name, is_user_id},
+    console::{Role, check_new_password, check_profile, is_user_id, push_error as push},
     hall_time::HallTime,
 };
 use serde_json::json;
@@ -43,13 +43,6 @@ pub fn router() -> Router<AppState> {
 /// Who may manage users.
 const MANAGERS: &[Role] = &[Role::ProvinceAdmin];
 
-fn push(errors: &mut FieldErrors, field: &str, code: &str) {
-    errors
-        .entry(field.to_owned())
-        .or_default()
-        .push(code.to_owned());
-}
-
 /// The body, read only once the role check has passed (so a refused user hears
 /// 403, whatever they sent). A role that does not exist is `invalid_role`, not
 /// the generic `invalid_body`, so the form can say which field is wrong.
@@ -63,30 +56,15 @@ fn role_named<T>(body: Result<ApiJson<T>, ApiError>) -> Result<T, ApiError> {
     }
 }
 
-fn check_new_password(errors: &mut FieldErrors, password: &str) {
-    match check_password(password) {
-        Ok(()) => {}
-        Err(PasswordProblem::TooShort) => push(errors, "password", "password_too_short"),
-        Err(PasswordProblem::TooLong) => push(errors, "password", "password_too_long"),
-    }
-}
-
 /// The checks a new user and an edit share; the display name, trimmed.
-fn check_profile(
+fn check_user(
     tx: &mut Tx<'_>,
     errors: &mut FieldErrors,
     display_name: &str,
     role: Role,
     halls: &[String],
 ) -> Result<String, DbError> {
-    if !is_display_name(display_name) {
-        push(errors, "display_name", "invalid_display_name");
-    }
-    match (role.has_halls(), halls.is_empty()) {
-        (true, true) => push(errors, "halls", "halls_required"),
-        (false, false) => push(errors, "halls", "halls_not_allowed"),
-        _ => {}
-    }
+    check_profile(errors, display_name, role, halls);
     if !db::users::unknown_halls(tx, halls)?.is_empty() {
         push(errors, "halls", "unknown_hall");
     }
@@ -157,7 +135,7 @@ async fn console_users_create(
         .db
         .write(move |tx| {
             let display_name =
-                check_profile(tx, &mut errors, &req.display_name, req.role, &req.halls)?;
+                check_user(tx, &mut errors, &req.display_name, req.role, &req.halls)?;
             if !errors.is_empty() {
                 return Ok(Err(ApiError::Validation(errors)));
             }
@@ -217,7 +195,7 @@ async fn console_users_update(
             };
             let mut errors = FieldErrors::new();
             let display_name =
-                check_profile(tx, &mut errors, &req.display_name, req.role, &req.halls)?;
+                check_user(tx, &mut errors, &req.display_name, req.role, &req.halls)?;
             if !errors.is_empty() {
                 return Ok(Err(ApiError::Validation(errors)));
             }

@@ -1,0 +1,3 @@
+fn main() {
+    legal_kiosk_console::start();
+}
