@@ -1250,6 +1250,10 @@ catalog! {
         zh: "其他问题",
         en: "Something else",
     }
+    TopicFeedback {
+        zh: "对服务的意见",
+        en: "Your view of our service",
+    }
     CallbackWhenHeading {
         zh: "什么时候给您打电话？",
         en: "When should we call you?",

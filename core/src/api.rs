@@ -170,6 +170,10 @@ pub enum Topic {
     Administrative,
     LegalAid,
     Other,
+    /// A visitor who rated a visit 不满意 or 非常不满意 asked to be called about
+    /// it (差评回访). Not offered in the kiosk's topic list: the rating screen
+    /// makes these, and the rating itself stays anonymous.
+    Feedback,
 }
 
 /// Part of the day for a callback.
@@ -372,6 +376,37 @@ pub struct MaintenanceRequest {
     /// at most 14 days ahead. Kept only while maintenance is on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub back_at: Option<String>,
+}
+
+/// `POST /api/v1/kiosks/{id}/ratings` (header `Idempotency-Key` required): the
+/// visitor's 好差评 at the end of a visit. Anonymous: see [`crate::rating`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RatingRequest {
+    pub level: crate::rating::Level,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<crate::rating::Reason>,
+    pub flow: crate::rating::Flow,
+    /// The hall day of the visit (`YYYY-MM-DD`), sent by an edge that held the
+    /// rating, so it counts in the week it was given. Only a proven kiosk may
+    /// send one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rated_on: Option<String>,
+}
+
+/// What became of a rating.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RatingStatus {
+    Recorded,
+    /// Held by the kiosk's edge while the central cannot be reached.
+    SavedOnKiosk,
+}
+
+/// The answer to a rating: nothing that could identify it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RatingReceipt {
+    pub status: RatingStatus,
 }
 
 // The back office console (`/api/v1/console/…`): session cookie + CSRF header.

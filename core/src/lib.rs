@@ -12,6 +12,7 @@ pub mod eligibility;
 pub mod hall_time;
 pub mod lang;
 pub mod mask;
+pub mod rating;
 pub mod validate;
 
 pub use lang::Lang;

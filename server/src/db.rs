@@ -14,6 +14,7 @@ pub mod demo;
 pub mod halls;
 pub mod idempotency;
 pub mod kiosks;
+pub mod ratings;
 pub mod schedules;
 pub mod services;
 pub mod sql;
@@ -57,6 +58,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         include_str!("../migrations/0006_console.sql"),
         include_str!("../migrations/postgres/0006_console.sql"),
+    ),
+    (
+        include_str!("../migrations/0007_ratings.sql"),
+        include_str!("../migrations/postgres/0007_ratings.sql"),
     ),
 ];
 

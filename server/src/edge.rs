@@ -6,7 +6,7 @@
 //! While the central cannot be reached:
 //! - reads the kiosk needs (services, halls, standards, its status) are answered
 //!   from the last good answers, marked `X-Kiosk-Stale`;
-//! - callback requests and heartbeats go into a durable outbox and are sent in
+//! - callback requests, ratings and heartbeats go into a durable outbox and are sent in
 //!   order, exactly once (the same `Idempotency-Key`), with backoff, once it
 //!   answers again. The visitor is told honestly that the request is saved on
 //!   this kiosk and will be sent, with its reference;
@@ -35,7 +35,10 @@ use axum::{
 };
 use clap::Args;
 use kiosk_core::{
-    api::{CallbackReceipt, CallbackRequest, CallbackStatus, CentralLink},
+    api::{
+        CallbackReceipt, CallbackRequest, CallbackStatus, CentralLink, RatingReceipt,
+        RatingRequest, RatingStatus,
+    },
     mask::mask_phone,
 };
 use serde_json::Value;
@@ -373,6 +376,9 @@ async fn api(State(edge): State<Edge>, req: axum::extract::Request) -> Response 
     if method == Method::POST && path == "/callbacks" {
         return callback(&edge, &headers, client, body).await;
     }
+    if method == Method::POST && path == format!("{own}ratings") {
+        return rating(&edge, &path, &headers, client, body).await;
+    }
     if method == Method::POST && path == format!("{own}heartbeat") {
         return heartbeat(&edge, &path, &headers, client, body).await;
     }
@@ -622,6 +628,67 @@ async fn heartbeat(
         })
 }
 
+/// The request's `Idempotency-Key`, when it is a UUID (the only kind the
+/// central takes), in one spelling so a retry finds what it held.
+fn held_key(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|k| uuid::Uuid::try_parse(k.trim().trim_matches('"')).ok())
+        .map(|k| k.hyphenated().to_string())
+}
+
+/// A 好差评 rating: sent at once, or held in the outbox when the central cannot
+/// be reached, dated with the day it was given so it counts in that week.
+async fn rating(
+    edge: &Edge,
+    path: &str,
+    headers: &HeaderMap,
+    client: Option<std::net::IpAddr>,
+    body: Bytes,
+) -> Response {
+    let key = held_key(headers);
+    let parsed = serde_json::from_slice::<RatingRequest>(&body).ok();
+    let (Some(key), Some(mut request)) = (key, parsed) else {
+        return edge
+            .send(Method::POST, path, headers, None, client, body)
+            .await
+            .relay_or(|_| unreachable_problem());
+    };
+    if let Ok(Some(Known::Queued { local_answer })) = edge.0.outbox.known(path, &key) {
+        return json_response(StatusCode::ACCEPTED, local_answer);
+    }
+    edge.send(Method::POST, path, headers, Some(&key), client, body)
+        .await
+        .relay_or(|_| {
+            request.rated_on = Some(
+                kiosk_core::hall_time::HallTime::from_unix(now_unix())
+                    .date()
+                    .to_string(),
+            );
+            let held = serde_json::to_string(&request).expect("requests serialize");
+            let saved = serde_json::to_string(&RatingReceipt {
+                status: RatingStatus::SavedOnKiosk,
+            })
+            .expect("receipts serialize");
+            match edge
+                .0
+                .outbox
+                .push("rating", path, Some(&key), &held, &saved)
+            {
+                Ok(None) => ApiError::Unavailable("outbox_full").into_response(),
+                Ok(Some(_)) => {
+                    edge.0.wake.notify_one();
+                    json_response(StatusCode::ACCEPTED, saved)
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, "outbox write failed");
+                    unreachable_problem()
+                }
+            }
+        })
+}
+
 /// A callback request: held in the outbox first (durably), then sent at once if
 /// nothing is ahead of it. The visitor hears the central's answer, or that the
 /// request is saved on this kiosk with its reference; never a request lost.
@@ -632,11 +699,7 @@ async fn callback(
     body: Bytes,
 ) -> Response {
     let path = "/callbacks";
-    let key = headers
-        .get("idempotency-key")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|k| uuid::Uuid::try_parse(k.trim().trim_matches('"')).ok())
-        .map(|k| k.hyphenated().to_string());
+    let key = held_key(headers);
     // Only a well-formed request with a key is held; anything else goes to the
     // central as it is, for its precise refusal.
     let parsed = serde_json::from_slice::<CallbackRequest>(&body).ok();

@@ -9,6 +9,7 @@ pub mod halls;
 pub mod health;
 pub mod kiosks;
 pub mod openapi;
+pub mod ratings;
 pub mod services;
 pub mod staff;
 
@@ -40,6 +41,7 @@ pub fn router() -> Router<AppState> {
         .merge(eligibility::router())
         .merge(kiosks::router())
         .merge(staff::router())
+        .merge(ratings::router())
         .merge(console::router())
         .merge(openapi::router())
         .fallback(api_not_found)

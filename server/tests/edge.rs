@@ -558,3 +558,79 @@ fn a_held_request_is_dated_when_the_visitor_made_it_and_is_not_refused_for_the_d
         );
     }
 }
+
+/// The central's 好差评 counts for the demo hall on `day`, read from its database.
+fn rating_counts(db: &str, day: kiosk_core::date::Date) -> [u64; 5] {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let db = kiosk_server::db::Db::open(&kiosk_server::db::DbUrl::parse(db))
+            .await
+            .unwrap();
+        db.call(move |c| kiosk_server::db::ratings::distribution(c, "demo-hall", day, day))
+            .await
+            .unwrap()
+    })
+}
+
+#[test]
+fn a_rating_given_while_the_central_is_down_is_held_and_counted_once_on_its_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut central = Central::new(dir.path());
+    let mut c = central.start(None);
+    let key_file = central.add_kiosk("edge-r");
+    let edge = start_edge(dir.path(), c.addr, "edge-r", &key_file, &central.dist, 1);
+    let today = kiosk_core::hall_time::HallTime::from_unix(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64,
+    )
+    .date();
+    let rate = |level: &str, key: &str| {
+        let (status, bytes) = http(
+            edge.addr,
+            "POST",
+            "/api/v1/kiosks/edge-r/ratings",
+            &[("Idempotency-Key", key)],
+            Some(&json!({"level": level, "reasons": [], "flow": "callback"})),
+        )
+        .unwrap();
+        let v: Value = serde_json::from_slice(&bytes).unwrap_or_default();
+        (status, v)
+    };
+    // Central up: recorded by the central itself.
+    let (status, v) = rate("very_satisfied", &common::key());
+    assert_eq!(
+        (status, v["status"].as_str()),
+        (201, Some("recorded")),
+        "{v}"
+    );
+
+    // Central down: saved on the kiosk, once per key.
+    let central_addr = c.addr;
+    c.kill();
+    let held = common::key();
+    let (status, v) = rate("dissatisfied", &held);
+    assert_eq!(
+        (status, v["status"].as_str()),
+        (202, Some("saved_on_kiosk")),
+        "{v}"
+    );
+    let (status, _) = rate("dissatisfied", &held);
+    assert_eq!(status, 202);
+    assert_eq!(link(edge.addr, "edge-r")["outbox"], 1);
+
+    // Back: delivered once, dated with the day it was given.
+    let _c = central.start(Some(central_addr));
+    assert!(
+        proc::wait_for(
+            Duration::from_secs(60),
+            || link(edge.addr, "edge-r")["outbox"] == 0
+        ),
+        "the outbox did not drain: {}\n{}",
+        link(edge.addr, "edge-r"),
+        edge.log_text()
+    );
+    // Counts by score, 1 (非常不满意) to 5 (非常满意).
+    assert_eq!(rating_counts(&central.db, today), [0, 1, 0, 0, 1]);
+}

@@ -58,6 +58,7 @@ pub fn topic_label(t: Topic) -> Msg {
         Topic::Administrative => Msg::TopicAdministrative,
         Topic::LegalAid => Msg::TopicLegalAid,
         Topic::Other => Msg::TopicOther,
+        Topic::Feedback => Msg::TopicFeedback,
     }
 }
 

@@ -17,10 +17,12 @@ use rusqlite::{Connection, OptionalExtension, params};
 /// submission for about half a minute; the central keeps keys for 48 hours).
 pub const KEEP_DONE_S: i64 = 48 * 3600;
 
-const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS outbox (
+/// The outbox table's columns; `{name}` is filled in so that an older file can be
+/// rebuilt into the current shape (SQLite cannot alter a CHECK in place).
+const OUTBOX_TABLE: &str = "
+CREATE TABLE IF NOT EXISTS {name} (
     seq              INTEGER PRIMARY KEY AUTOINCREMENT,
-    kind             TEXT NOT NULL CHECK (kind IN ('callback', 'heartbeat')),
+    kind             TEXT NOT NULL CHECK (kind IN ('callback', 'heartbeat', 'rating')),
     path             TEXT NOT NULL,
     idempotency_key  TEXT,
     body             TEXT,
@@ -32,6 +34,13 @@ CREATE TABLE IF NOT EXISTS outbox (
     answer           TEXT,
     local_answer     TEXT
 ) STRICT;
+";
+
+/// What `PRAGMA user_version` says of a file in today's shape. Version 0 is the
+/// first release's file, whose outbox could not hold ratings.
+const SCHEMA_VERSION: i64 = 1;
+
+const INDEXES: &str = "
 CREATE UNIQUE INDEX IF NOT EXISTS outbox_by_key ON outbox (path, idempotency_key);
 CREATE INDEX IF NOT EXISTS outbox_queued ON outbox (state, seq);
 CREATE TABLE IF NOT EXISTS cache (
@@ -40,6 +49,32 @@ CREATE TABLE IF NOT EXISTS cache (
     fetched_unix  INTEGER NOT NULL
 ) STRICT;
 ";
+
+/// Creates the tables, or brings a file from an earlier release up to date
+/// without losing what it holds: a kiosk PC updated while the network is down
+/// still sends what it was keeping.
+fn upgrade(conn: &mut Connection) -> rusqlite::Result<()> {
+    let tx = conn.transaction()?;
+    let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let exists: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'outbox')",
+        [],
+        |r| r.get(0),
+    )?;
+    if exists && version < SCHEMA_VERSION {
+        tx.execute_batch(&OUTBOX_TABLE.replace("{name}", "outbox_next"))?;
+        tx.execute_batch(
+            "INSERT INTO outbox_next SELECT * FROM outbox;
+             DROP TABLE outbox;
+             ALTER TABLE outbox_next RENAME TO outbox;",
+        )?;
+    } else {
+        tx.execute_batch(&OUTBOX_TABLE.replace("{name}", "outbox"))?;
+    }
+    tx.execute_batch(INDEXES)?;
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    tx.commit()
+}
 
 /// One held request.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,10 +116,10 @@ impl Outbox {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             let _ = std::fs::create_dir_all(parent);
         }
-        let conn = Connection::open(path)?;
+        let mut conn = Connection::open(path)?;
         let _: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;")?;
-        conn.execute_batch(SCHEMA)?;
+        upgrade(&mut conn)?;
         conn.execute_batch(super::staff::SCHEMA)?;
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
@@ -299,6 +334,48 @@ impl Outbox {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_from_the_first_release_keeps_what_it_holds_and_takes_ratings() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("o.sqlite3");
+        {
+            let old = OUTBOX_TABLE
+                .replace("{name}", "outbox")
+                .replace(", 'rating'", "");
+            let c = Connection::open(&path).unwrap();
+            c.execute_batch(&old).unwrap();
+            c.execute_batch(INDEXES).unwrap();
+            c.execute(
+                "INSERT INTO outbox (kind, path, idempotency_key, body, created_unix, state)
+                 VALUES ('callback', '/callbacks', 'k1', '{}', 1, 'queued')",
+                [],
+            )
+            .unwrap();
+            assert!(
+                c.execute(
+                    "INSERT INTO outbox (kind, path, body, created_unix, state)
+                     VALUES ('rating', '/r', '{}', 1, 'queued')",
+                    [],
+                )
+                .is_err(),
+                "the old shape refuses ratings"
+            );
+        }
+        let o = Outbox::open(&path, 10).unwrap();
+        assert_eq!(o.depth().unwrap().0, 1);
+        assert!(matches!(
+            o.known("/callbacks", "k1").unwrap(),
+            Some(Known::Queued { .. })
+        ));
+        o.push("rating", "/kiosks/k/ratings", Some("k2"), "{}", "{}")
+            .unwrap()
+            .unwrap();
+        assert_eq!(o.depth().unwrap().0, 2);
+        drop(o);
+        // Opening it again changes nothing.
+        assert_eq!(Outbox::open(&path, 10).unwrap().depth().unwrap().0, 2);
+    }
 
     #[test]
     fn items_leave_in_order_and_a_full_outbox_refuses_more() {
