@@ -8,6 +8,7 @@ use axum::{Json, Router, extract::State, response::Response, routing::post};
 use kiosk_core::{
     api::{
         Appointment, AppointmentCancel, AppointmentLookup, AppointmentRequest, AppointmentStatus,
+        is_reference,
     },
     hall_time::HallTime,
     mask::{mask_name, mask_phone},
@@ -222,6 +223,11 @@ async fn appointments_lookup(
     let phone =
         normalize_phone(&req.phone).map_err(|_| ApiError::field("phone", "invalid_phone"))?;
     let reference = req.reference.trim().to_ascii_uppercase();
+    // Not the shape of any reference: nothing to look for (and no stray bytes,
+    // such as NUL, that PostgreSQL would refuse as text).
+    if !is_reference('A', &reference) {
+        return Err(ApiError::NotFound("appointment_not_found"));
+    }
     state
         .db
         .call(move |c| db::appointments::find(c, &reference, &phone))
@@ -238,6 +244,9 @@ async fn appointments_cancel(
     let phone =
         normalize_phone(&req.phone).map_err(|_| ApiError::field("phone", "invalid_phone"))?;
     let reference = reference.trim().to_ascii_uppercase();
+    if !is_reference('A', &reference) {
+        return Err(ApiError::NotFound("appointment_not_found"));
+    }
     let now = state.clock.hall_now();
     state
         .db
