@@ -19,6 +19,7 @@ pub mod ops;
 pub mod pages;
 pub mod pinyin_table;
 pub mod prefs;
+pub mod rating;
 pub mod self_check;
 pub mod speech;
 
@@ -47,6 +48,7 @@ use crate::{
         },
         home::HomePage,
         not_found::NotFoundPage,
+        rating::RatingPage,
         staff::StaffPage,
     },
     prefs::{provide_prefs, use_t},
@@ -81,10 +83,20 @@ pub fn mark_interactive() {
     });
 }
 
-/// Ends the visit ("finish and clear", or the inactivity reset): see
-/// [`ops::end_visit`].
+/// The visitor finishes ("finish and clear"): first the 好差评 rating when the
+/// visit did something and has not been asked, else the end of the visit (see
+/// [`ops::end_visit`]). The inactivity reset ends it without asking.
 pub fn finish_visit() {
-    ops::end_visit();
+    if !rating::ask_before_finishing() {
+        ops::end_visit();
+    }
+}
+
+/// Lets [`finish_visit`], called from button handlers, reach the router.
+#[component]
+fn RatingNavigator() -> impl IntoView {
+    let navigate = leptos_router::hooks::use_navigate();
+    rating::set_navigator(move |path| navigate(path, Default::default()));
 }
 
 /// Set when the visitor asked for staff (the help key); the footer says what to do.
@@ -187,6 +199,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <KeyInput />
             <Operations ops />
+            <RatingNavigator />
             <a class="kiosk-skip-link" href=format!("#{MAIN_ID}") on:click=skip_to_main>
                 {move || t(Msg::SkipToContent)}
             </a>
@@ -216,6 +229,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!(":step") view=CallbackStepPage />
                         </ParentRoute>
                         <Route path=path!("/accessibility") view=AccessibilityPage />
+                        <Route path=path!("/rating") view=RatingPage />
                     </Routes>
                 </ErrorBoundary>
             </main>

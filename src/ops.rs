@@ -306,6 +306,7 @@ pub fn heartbeat_now() -> Heartbeat {
         last_interaction_s: idle_s(),
         errors: errors(),
         interval_s: Some(u64::from(config::config().timeouts.heartbeat_s)),
+        outbox: None,
     }
 }
 

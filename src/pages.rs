@@ -7,4 +7,5 @@ pub mod callback;
 pub mod eligibility;
 pub mod home;
 pub mod not_found;
+pub mod rating;
 pub mod staff;

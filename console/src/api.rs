@@ -126,7 +126,7 @@ async fn send(
 }
 
 /// A call of a signed-in screen: a 401 ends the session in the app too.
-async fn call<R: DeserializeOwned>(
+pub(crate) async fn call<R: DeserializeOwned>(
     method: Method,
     path: &str,
     body: Option<String>,
@@ -137,7 +137,11 @@ async fn call<R: DeserializeOwned>(
     }
 }
 
-async fn call_empty(method: Method, path: &str, body: Option<String>) -> Result<(), ClientError> {
+pub(crate) async fn call_empty(
+    method: Method,
+    path: &str,
+    body: Option<String>,
+) -> Result<(), ClientError> {
     send(method, path, body)
         .await
         .map(|_| ())
@@ -160,7 +164,7 @@ fn signed_out_if_401(e: ClientError) -> ClientError {
     e
 }
 
-fn json<T: Serialize>(body: &T) -> Option<String> {
+pub(crate) fn json<T: Serialize>(body: &T) -> Option<String> {
     Some(serde_json::to_string(body).expect("request types serialize"))
 }
 
@@ -267,4 +271,39 @@ pub async fn halls() -> Result<Vec<Hall>, ClientError> {
         });
     }
     response.json().await.map_err(|_| ClientError::Decode)
+}
+
+/// The statistics' range and hall, as the query string says them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StatsFilter {
+    pub from: String,
+    pub to: String,
+    /// Empty: every hall the user may see.
+    pub hall: String,
+}
+
+impl StatsFilter {
+    fn query(&self) -> String {
+        let Ok(q) = web_sys::UrlSearchParams::new() else {
+            return String::new();
+        };
+        for (k, v) in [("from", &self.from), ("to", &self.to), ("hall", &self.hall)] {
+            if !v.trim().is_empty() {
+                q.append(k, v.trim());
+            }
+        }
+        q.to_string().into()
+    }
+
+    /// Where the CSV of this report is downloaded (a plain link: the session
+    /// cookie goes with it, and a GET needs no CSRF token).
+    pub fn csv_href(&self, lang: kiosk_core::Lang) -> String {
+        let q = self.query();
+        let sep = if q.is_empty() { "" } else { "&" };
+        url(&format!("/stats.csv?{q}{sep}lang={}", lang.tag()))
+    }
+}
+
+pub async fn stats(filter: &StatsFilter) -> Result<kiosk_core::stats::StatsReport, ClientError> {
+    call(Method::GET, &format!("/stats?{}", filter.query()), None).await
 }

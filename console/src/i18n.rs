@@ -43,6 +43,12 @@ pub const IDLE_WARNING: Text = Text(
 );
 pub const STAY: Text = Text("保持登录", "Stay signed in");
 pub const HOME: Text = Text("首页", "Home");
+pub const DESK: Text = Text("12348 回拨", "12348 callbacks");
+pub const TODAY: Text = Text("今日预约", "Today's appointments");
+pub const KIOSKS: Text = Text("自助终端", "Kiosks");
+pub const HALL: Text = Text("服务中心设置", "Hall settings");
+pub const STATS: Text = Text("统计", "Statistics");
+pub const STANDARDS: Text = Text("法律援助标准", "Legal aid standards");
 pub const HOME_INTRO: Text = Text(
     "请从导航中选择要处理的工作。",
     "Choose a task from the navigation.",
@@ -194,6 +200,15 @@ pub fn code(code: &str) -> Text {
         ),
         "unknown_user" => Text("此用户不存在。", "This user does not exist."),
         "invalid_date" => Text("请输入有效日期。", "Enter a valid date."),
+        "range_reversed" => Text(
+            "截止日期不能早于起始日期。",
+            "The end date cannot be before the start date.",
+        ),
+        "range_too_long" => Text(
+            "一次最多统计 53 周，请缩短日期范围。",
+            "At most 53 weeks at a time: shorten the range.",
+        ),
+        "invalid_lang" => Text("不支持这种语言。", "That language is not offered."),
         "invalid_query" | "invalid_limit" => Text("筛选条件无效。", "These filters are not valid."),
         "rate_limited" => Text(
             "操作过于频繁，请稍后再试。",

@@ -4,7 +4,11 @@
 
 pub mod api;
 pub mod audit;
+pub mod desk;
+pub mod hall;
 pub mod i18n;
+pub mod standards;
+pub mod stats;
 pub mod users;
 
 use kiosk_core::{
@@ -23,11 +27,22 @@ pub const MAIN_ID: &str = "console-main";
 /// How long before the idle timeout the warning shows.
 pub const WARN_BEFORE_S: i64 = 60;
 
-/// One screen of the console, with its address. Screens for the 12348 desk, hall
-/// admins and statistics join here as their APIs arrive.
+/// One screen of the console, with its address: the one list of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
     Home,
+    /// The 12348 desk: the callback queue, claims and outcomes.
+    Desk,
+    /// The counter: today's appointments and check-in.
+    Today,
+    /// A hall's kiosks: online, outbox, maintenance, registering.
+    Kiosks,
+    /// A hall's profile, hours, closures and services (and new halls).
+    Hall,
+    /// Per hall per week: bookings, callbacks answered in time, ratings.
+    Stats,
+    /// The legal-aid standards: upload, preview, apply.
+    Standards,
     Users,
     Audit,
     NotFound,
@@ -37,6 +52,12 @@ impl Screen {
     pub fn path(self) -> &'static str {
         match self {
             Screen::Home => "/console/",
+            Screen::Desk => "/console/desk",
+            Screen::Today => "/console/today",
+            Screen::Kiosks => "/console/kiosks",
+            Screen::Hall => "/console/hall",
+            Screen::Stats => "/console/stats",
+            Screen::Standards => "/console/standards",
             Screen::Users => "/console/users",
             Screen::Audit => "/console/audit",
             Screen::NotFound => "/console/not-found",
@@ -46,6 +67,12 @@ impl Screen {
     pub fn from_path(path: &str) -> Screen {
         match path.trim_end_matches('/') {
             "" | "/console" => Screen::Home,
+            "/console/desk" => Screen::Desk,
+            "/console/today" => Screen::Today,
+            "/console/kiosks" => Screen::Kiosks,
+            "/console/hall" => Screen::Hall,
+            "/console/stats" => Screen::Stats,
+            "/console/standards" => Screen::Standards,
             "/console/users" => Screen::Users,
             "/console/audit" => Screen::Audit,
             _ => Screen::NotFound,
@@ -55,6 +82,12 @@ impl Screen {
     pub fn title(self) -> Text {
         match self {
             Screen::Home => i18n::HOME,
+            Screen::Desk => i18n::DESK,
+            Screen::Today => i18n::TODAY,
+            Screen::Kiosks => i18n::KIOSKS,
+            Screen::Hall => i18n::HALL,
+            Screen::Stats => i18n::STATS,
+            Screen::Standards => i18n::STANDARDS,
             Screen::Users => i18n::USERS,
             Screen::Audit => i18n::AUDIT,
             Screen::NotFound => i18n::NOT_FOUND,
@@ -65,13 +98,19 @@ impl Screen {
     pub fn allowed(self, role: Role) -> bool {
         match self {
             Screen::Home | Screen::NotFound => true,
-            Screen::Users | Screen::Audit => role == Role::ProvinceAdmin,
+            Screen::Desk => matches!(role, Role::Operator | Role::ProvinceAdmin),
+            Screen::Today | Screen::Kiosks | Screen::Hall | Screen::Stats => {
+                matches!(role, Role::HallAdmin | Role::ProvinceAdmin)
+            }
+            Screen::Standards | Screen::Users | Screen::Audit => role == Role::ProvinceAdmin,
         }
     }
 
     /// The navigation of a role, in order.
     pub fn nav(role: Role) -> Vec<Screen> {
-        [Screen::Home, Screen::Users, Screen::Audit]
+        // The desk, the hall's screens and the standards upload have their API
+        // but not yet their screens: they join the navigation with them.
+        [Screen::Home, Screen::Stats, Screen::Users, Screen::Audit]
             .into_iter()
             .filter(|s| s.allowed(role))
             .collect()
@@ -426,6 +465,12 @@ fn Shell() -> impl IntoView {
                 let screen = if screen.allowed(role()) { screen } else { Screen::NotFound };
                 match screen {
                     Screen::Home => view! { <Home /> }.into_any(),
+                    Screen::Desk => view! { <desk::DeskScreen /> }.into_any(),
+                    Screen::Today => view! { <hall::TodayScreen /> }.into_any(),
+                    Screen::Kiosks => view! { <hall::KiosksScreen /> }.into_any(),
+                    Screen::Hall => view! { <hall::HallScreen /> }.into_any(),
+                    Screen::Stats => view! { <stats::StatsScreen /> }.into_any(),
+                    Screen::Standards => view! { <standards::StandardsScreen /> }.into_any(),
                     Screen::Users => view! { <users::UsersScreen /> }.into_any(),
                     Screen::Audit => view! { <audit::AuditScreen /> }.into_any(),
                     Screen::NotFound => view! { <NotFound /> }.into_any(),

@@ -334,6 +334,10 @@ pub struct Heartbeat {
     /// Seconds between heartbeats, so the back office knows when one is missed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interval_s: Option<u64>,
+    /// Requests the kiosk PC's edge holds for the central: the edge adds it to the
+    /// heartbeat it forwards, so the back office sees a backlog building up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outbox: Option<u64>,
 }
 
 /// A kiosk's heartbeat interval unless its `kiosk.json` says otherwise.
@@ -575,4 +579,51 @@ mod tests {
         let back: Problem = serde_json::from_value(json).unwrap();
         assert_eq!(back, p);
     }
+}
+
+/// Where the legal-aid standards in force came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StandardsSource {
+    /// The copy built into this release.
+    BuiltIn,
+    /// The server's `--standards` file.
+    File,
+    /// Uploaded in the console.
+    Upload,
+}
+
+/// `GET /console/standards`: the standards in force and where they came from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StandardsStatus {
+    pub source: StandardsSource,
+    /// SHA-256 of the standards as served: send it back as `based_on`, so an
+    /// upload made meanwhile by someone else is not silently replaced.
+    pub version: String,
+    /// Of an upload: when and by whom (user id and name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uploaded_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uploaded_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uploaded_by_name: Option<String>,
+    pub standards: crate::eligibility::Standards,
+}
+
+/// `POST /console/standards/preview` and `PUT /console/standards`: a standards
+/// file as uploaded, and the version it replaces.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StandardsUpload {
+    /// The file's text (JSON, the format of `core/data/legal_aid_standards.json`).
+    pub text: String,
+    pub based_on: String,
+}
+
+/// What an upload would change, before it is applied.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StandardsPreview {
+    /// The version the upload would have once applied.
+    pub version: String,
+    pub entries: usize,
+    pub changes: Vec<crate::eligibility::StandardChange>,
 }

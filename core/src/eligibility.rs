@@ -21,7 +21,9 @@ use serde::{Deserialize, Serialize};
 pub use self::explain::explain as explain_article;
 use self::outcome::say;
 use self::rules::route;
-pub use self::standards::{Comparison, EMBEDDED_JSON, InvalidStandards, Standard, Standards};
+pub use self::standards::{
+    Comparison, EMBEDDED_JSON, InvalidStandards, Standard, StandardChange, Standards, UploadProblem,
+};
 use crate::api::LocalizedText;
 use crate::date::Date;
 

@@ -8,11 +8,14 @@
 pub mod api;
 pub mod console;
 pub mod date;
+pub mod desk;
 pub mod eligibility;
+pub mod hall_admin;
 pub mod hall_time;
 pub mod lang;
 pub mod mask;
 pub mod rating;
+pub mod stats;
 pub mod validate;
 
 pub use lang::Lang;

@@ -899,8 +899,9 @@ fn closure(tx: &mut Tx<'_>, command: ClosureCommand) -> Result<String, AdminErro
     }
 }
 
-/// A new secret and the hash the database keeps of it.
-fn new_secret() -> (String, String) {
+/// A new secret and the hash the database keeps of it (also the console's
+/// "register a kiosk").
+pub(crate) fn new_secret() -> (String, String) {
     let secret = security::random_token();
     let hash = security::sha256_hex(secret.as_bytes());
     (secret, hash)

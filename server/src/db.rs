@@ -11,6 +11,8 @@ pub mod audit;
 pub mod callbacks;
 pub mod console_sessions;
 pub mod demo;
+pub mod desk;
+pub mod hall_admin;
 pub mod halls;
 pub mod idempotency;
 pub mod kiosks;
@@ -19,6 +21,8 @@ pub mod schedules;
 pub mod services;
 pub mod sql;
 pub mod staff;
+pub mod standards;
+pub mod stats;
 pub mod users;
 
 use std::{
@@ -62,6 +66,22 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         include_str!("../migrations/0007_ratings.sql"),
         include_str!("../migrations/postgres/0007_ratings.sql"),
+    ),
+    (
+        include_str!("../migrations/0008_desk.sql"),
+        include_str!("../migrations/postgres/0008_desk.sql"),
+    ),
+    (
+        include_str!("../migrations/0009_hall_console.sql"),
+        include_str!("../migrations/postgres/0009_hall_console.sql"),
+    ),
+    (
+        include_str!("../migrations/0010_stats.sql"),
+        include_str!("../migrations/postgres/0010_stats.sql"),
+    ),
+    (
+        include_str!("../migrations/0011_standards.sql"),
+        include_str!("../migrations/postgres/0011_standards.sql"),
     ),
 ];
 

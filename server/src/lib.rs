@@ -53,6 +53,7 @@ struct StateInner {
     console_dist: PathBuf,
     console_csp: HeaderValue,
     standards: kiosk_core::eligibility::Standards,
+    standards_source: kiosk_core::api::StandardsSource,
     csp: HeaderValue,
     id_hash_key: Vec<u8>,
     operator_token_hash: Option<String>,
@@ -142,6 +143,10 @@ impl AppState {
             }
             None => None,
         };
+        let standards_source = match &config.standards {
+            Some(_) => kiosk_core::api::StandardsSource::File,
+            None => kiosk_core::api::StandardsSource::BuiltIn,
+        };
         let standards = match &config.standards {
             Some(path) => {
                 let text = std::fs::read_to_string(path)
@@ -166,6 +171,7 @@ impl AppState {
                 console_dist: config.console_dist.clone(),
                 console_csp,
                 standards,
+                standards_source,
                 csp,
                 id_hash_key,
                 operator_token_hash,
@@ -177,9 +183,41 @@ impl AppState {
         Ok((state, notices))
     }
 
-    /// The legal-aid financial standards in force here.
-    pub fn standards(&self) -> &kiosk_core::eligibility::Standards {
-        &self.inner.standards
+    /// The legal-aid financial standards this server started with (its
+    /// `--standards` file, else the built-in copy), and which of the two.
+    pub fn base_standards(
+        &self,
+    ) -> (
+        &kiosk_core::eligibility::Standards,
+        kiosk_core::api::StandardsSource,
+    ) {
+        (&self.inner.standards, self.inner.standards_source)
+    }
+
+    /// The legal-aid financial standards in force: the newest upload from the
+    /// console (read from the database, so every instance agrees), else the
+    /// base ones; with the upload, if that is where they came from.
+    pub async fn standards(
+        &self,
+    ) -> Result<
+        (
+            kiosk_core::eligibility::Standards,
+            Option<db::standards::Upload>,
+        ),
+        db::DbError,
+    > {
+        let upload = self.db.call(db::standards::latest).await?;
+        if let Some(u) = upload {
+            match kiosk_core::eligibility::Standards::from_json(&u.body) {
+                Ok(s) => return Ok((s, Some(u))),
+                // Checked when uploaded; a row that no longer parses (a release
+                // with stricter rules) must not stop the self-check.
+                Err(e) => {
+                    tracing::error!(id = u.id, error = %e, "uploaded standards unreadable: using the base ones")
+                }
+            }
+        }
+        Ok((self.inner.standards.clone(), None))
     }
 
     /// Folder of the built kiosk.

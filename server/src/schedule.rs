@@ -1,7 +1,7 @@
 //! When a hall is open and which appointment slots that gives: pure rules over the
 //! hall's configured sessions, slot length and holidays.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use kiosk_core::{date::Date, hall_time::HallTime};
 
@@ -22,6 +22,9 @@ pub struct Schedule {
     pub sessions: Vec<Session>,
     /// Days the hall is closed although the weekday is open.
     pub holidays: BTreeSet<Date>,
+    /// Dates with shorter hours than their weekday's: that day's (start, end)
+    /// minutes, replacing the weekday's sessions.
+    pub shorter: BTreeMap<Date, Vec<(u16, u16)>>,
 }
 
 impl Schedule {
@@ -30,16 +33,20 @@ impl Schedule {
         if self.holidays.contains(&date) || self.slot_minutes == 0 {
             return Vec::new();
         }
-        let mut sessions: Vec<&Session> = self
-            .sessions
-            .iter()
-            .filter(|s| s.weekday == date.weekday())
-            .collect();
-        sessions.sort_by_key(|s| s.start);
+        let mut sessions: Vec<(u16, u16)> = match self.shorter.get(&date) {
+            Some(day) => day.clone(),
+            None => self
+                .sessions
+                .iter()
+                .filter(|s| s.weekday == date.weekday())
+                .map(|s| (s.start, s.end))
+                .collect(),
+        };
+        sessions.sort();
         let mut slots = Vec::new();
-        for s in sessions {
-            let mut start = s.start;
-            while start + self.slot_minutes <= s.end {
+        for (s_start, s_end) in sessions {
+            let mut start = s_start;
+            while start + self.slot_minutes <= s_end {
                 let end = start + self.slot_minutes;
                 if let (Some(a), Some(b)) = (HallTime::new(date, start), HallTime::new(date, end)) {
                     slots.push((a, b));
@@ -86,6 +93,7 @@ mod tests {
             slot_minutes: 30,
             sessions,
             holidays: [Date::new(2026, 12, 2).unwrap()].into(),
+            shorter: [(Date::new(2026, 12, 4).unwrap(), vec![(9 * 60, 10 * 60)])].into(),
         }
     }
 
@@ -107,6 +115,14 @@ mod tests {
         assert!(!s.is_open_on(Date::new(2026, 12, 5).unwrap()), "Saturday");
         assert!(!s.is_open_on(Date::new(2026, 12, 2).unwrap()), "holiday");
         assert!(s.is_open_on(Date::new(2026, 12, 3).unwrap()));
+    }
+
+    #[test]
+    fn a_day_with_shorter_hours_has_only_their_slots() {
+        let friday = Date::new(2026, 12, 4).unwrap();
+        let slots = demo().slots_on(friday);
+        assert_eq!(slots.len(), 2);
+        assert_eq!(slots[1].1.clock(), "10:00");
     }
 
     #[test]

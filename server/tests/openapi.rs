@@ -205,14 +205,39 @@ fn codes_in(src: &str) -> BTreeSet<String> {
     codes
 }
 
+/// Codes core's checks return rather than push: `Some("not_today")` from a
+/// refusal, and the arms of a `fn code(&self)`.
+fn core_refusals(src: &str) -> BTreeSet<String> {
+    let mut codes = BTreeSet::new();
+    for (at, _) in src.match_indices("Some(") {
+        if let Some((code, _)) = string_literal(&src[at + "Some(".len()..]) {
+            codes.insert(code.to_owned());
+        }
+    }
+    for (at, _) in src.match_indices("fn code(&self) -> &'static str {") {
+        let body = &src[at..];
+        let body = &body[..body.find("\n    }\n").unwrap_or(body.len())];
+        for (arm, _) in body.match_indices("=> ") {
+            if let Some((code, _)) = string_literal(&body[arm + "=> ".len()..]) {
+                codes.insert(code.to_owned());
+            }
+        }
+    }
+    codes
+}
+
 fn source_codes() -> BTreeSet<String> {
     let mut codes: BTreeSet<String> = rust_files(&server_dir().join("src"))
         .iter()
         .flat_map(|f| codes_in(&std::fs::read_to_string(f).unwrap()))
         .collect();
     // The checks the console and the server share, with their codes.
-    let shared = server_dir().join("../core/src/console.rs");
-    codes.extend(codes_in(&std::fs::read_to_string(shared).unwrap()));
+    for shared in ["console.rs", "hall_admin.rs", "eligibility/standards.rs"] {
+        let file = server_dir().join("../core/src").join(shared);
+        let src = std::fs::read_to_string(file).unwrap();
+        codes.extend(codes_in(&src));
+        codes.extend(core_refusals(&src));
+    }
     codes.extend(FIXED_CODES.iter().map(|c| (*c).to_owned()));
     codes
 }
@@ -523,7 +548,9 @@ async fn every_documented_operation_is_routed() {
             let concrete = path
                 .replace("{hall}", HALL)
                 .replace("{id}", KIOSK)
-                .replace("{reference}", "A2345678");
+                .replace("{reference}", "A2345678")
+                .replace("{date}", "2026-12-01")
+                .replace("{service}", "legal-aid");
             assert!(!concrete.contains('{'), "unsubstituted parameter in {path}");
             let mut req = Request::builder()
                 .method(method.to_ascii_uppercase().as_str())

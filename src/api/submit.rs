@@ -116,10 +116,24 @@ where
     B: Serialize,
     R: DeserializeOwned,
 {
+    post_idempotent_with(RetryPolicy::default(), path, body, key).await
+}
+
+/// [`post_idempotent`] with its own retry policy.
+pub async fn post_idempotent_with<B, R>(
+    policy: RetryPolicy,
+    path: &str,
+    body: &B,
+    key: &str,
+) -> Result<R, SubmitError>
+where
+    B: Serialize,
+    R: DeserializeOwned,
+{
     let url = super::url(path);
     let json = serde_json::to_string(body).expect("request types serialize");
     with_retries(
-        RetryPolicy::default(),
+        policy,
         || one_attempt::<R>(&url, &json, key),
         gloo_timers::future::sleep,
         js_sys::Math::random,

@@ -203,6 +203,8 @@ fn TopicStep() -> impl IntoView {
             <ul class="kiosk-answers kiosk-answers--topics">
                 {TOPICS
                     .into_iter()
+                    // Offered only after a poor rating, so shown only when chosen.
+                    .chain(flow.draft.with_untracked(|d| d.topic == Some(Topic::Feedback)).then_some(Topic::Feedback))
                     .map(|topic| {
                         view! {
                             <AnswerButton

@@ -1,5 +1,12 @@
 // Page objects for the kiosk, and a fixture that hands one to every test.
-import { test as base, expect, type Locator, type Page, type TestInfo } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type Locator,
+  type Page,
+  type TestInfo,
+} from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -449,5 +456,85 @@ export class Edge {
 
 // ---- The back office console ----
 
-/** The province admin that playwright.config.ts creates with `admin user add`. */
-export const CONSOLE_ADMIN = { id: "e2e-admin", name: "王省管", password: "e2e-admin-password-1" };
+/** A console user that playwright.config.ts creates with `admin user add`. */
+export interface ConsoleUser {
+  id: string;
+  name: string;
+  password: string;
+  role: "operator" | "hall_admin" | "province_admin";
+  /** The halls of a hall admin. */
+  halls?: string[];
+}
+
+/** The province admin. */
+export const CONSOLE_ADMIN: ConsoleUser = {
+  id: "e2e-admin",
+  name: "王省管",
+  password: "e2e-admin-password-1",
+  role: "province_admin",
+};
+/** Two 12348 operators, for the claim race, and the demo hall's admin. */
+export const CONSOLE_OPERATOR_1: ConsoleUser = {
+  id: "e2e-op1",
+  name: "张话务",
+  password: "e2e-operator-password-1",
+  role: "operator",
+};
+export const CONSOLE_OPERATOR_2: ConsoleUser = {
+  id: "e2e-op2",
+  name: "刘话务",
+  password: "e2e-operator-password-2",
+  role: "operator",
+};
+export const CONSOLE_HALL_ADMIN: ConsoleUser = {
+  id: "e2e-hall",
+  name: "陈馆管",
+  password: "e2e-hall-admin-password",
+  role: "hall_admin",
+  halls: ["demo-hall"],
+};
+export const CONSOLE_USERS = [CONSOLE_ADMIN, CONSOLE_OPERATOR_1, CONSOLE_OPERATOR_2, CONSOLE_HALL_ADMIN];
+
+/** 0 axe violations under WCAG 2.2 AA, or the list of what is wrong. */
+export async function noAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+  );
+  expect(summary, "axe violations").toEqual([]);
+}
+
+/** A full-page screenshot of a console page, for looking at. */
+export async function consoleShot(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/console-${name}.png`, fullPage: true });
+}
+
+/**
+ * Makes `user` through the console's API, signed in as the province admin, if
+ * it is not there yet (the hall admin, whose hall exists only once the server
+ * has started).
+ */
+export async function ensureConsoleUser(request: APIRequestContext, user: ConsoleUser) {
+  const signIn = await request.post("/api/v1/console/session", {
+    data: { user: CONSOLE_ADMIN.id, password: CONSOLE_ADMIN.password },
+  });
+  expect(signIn.status(), await signIn.text()).toBe(200);
+  const { csrf_token } = await signIn.json();
+  const made = await request.post("/api/v1/console/users", {
+    headers: { "X-CSRF-Token": csrf_token },
+    data: { id: user.id, display_name: user.name, role: user.role, halls: user.halls ?? [], password: user.password },
+  });
+  expect([201, 409], await made.text()).toContain(made.status());
+  await request.delete("/api/v1/console/session", { headers: { "X-CSRF-Token": csrf_token } });
+}
+
+/** Signs `user` in to the console at `path` (Chinese labels). */
+export async function consoleSignIn(page: Page, user: ConsoleUser, path = "/console/") {
+  await page.goto(path);
+  await page.getByLabel("用户名").fill(user.id);
+  await page.getByLabel("密码").fill(user.password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("banner")).toContainText(user.name);
+}

@@ -12,7 +12,15 @@ const dist = process.env.KIOSK_DIST ?? path.join(root, "dist");
 const consoleDist = process.env.KIOSK_CONSOLE_DIST ?? path.join(root, "console/dist");
 // The back office console's first province admin, made as the README says (the
 // CLI, password on standard input) before the server starts; see fixtures.ts.
-const consoleAdmin = { id: "e2e-admin", name: "王省管", password: "e2e-admin-password-1" };
+// They are in fixtures.ts too (kept apart so the config imports no test code).
+// The hall admin needs the demo hall, which the server makes when it starts:
+// the tests add that user through the console, as a province admin would
+// (ensureConsoleUser in fixtures.ts).
+const consoleUsers = [
+  { id: "e2e-admin", name: "王省管", password: "e2e-admin-password-1", role: "province_admin" },
+  { id: "e2e-op1", name: "张话务", password: "e2e-operator-password-1", role: "operator" },
+  { id: "e2e-op2", name: "刘话务", password: "e2e-operator-password-2", role: "operator" },
+];
 // Per port, so two runs side by side (e.g. two checkouts) never share a database.
 const db = path.join(__dirname, `.tmp/e2e-${port}.sqlite3`);
 // The 12348 operator desk's token on the test server (see fixtures.ts).
@@ -71,15 +79,15 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    { name: "portrait", use: { viewport: portrait }, testIgnore: /console\.spec/ },
-    { name: "landscape", use: { viewport: landscape }, testIgnore: /console\.spec/ },
-    { name: "touch", use: { viewport: portrait, hasTouch: true }, testIgnore: /console\.spec/ },
+    { name: "portrait", use: { viewport: portrait }, testIgnore: /console.*\.spec/ },
+    { name: "landscape", use: { viewport: landscape }, testIgnore: /console.*\.spec/ },
+    { name: "touch", use: { viewport: portrait, hasTouch: true }, testIgnore: /console.*\.spec/ },
     // The back office console is for desktop screens.
-    { name: "console", use: { viewport: { width: 1280, height: 800 } }, testMatch: /console\.spec/ },
+    { name: "console", use: { viewport: { width: 1280, height: 800 } }, testMatch: /console.*\.spec/ },
   ],
   webServer: {
     // A fresh database for every run, with the demo hall.
-    command: `rm -f "${db}" "${db}-wal" "${db}-shm" && echo "${consoleAdmin.password}" | "${server}" admin --db "${db}" user add ${consoleAdmin.id} --name "${consoleAdmin.name}" --role province_admin >/dev/null && exec "${server}" --addr 127.0.0.1:${port} --db "${db}" --dist "${dist}" --console-dist "${consoleDist}" --standards "${standards}" --operator-token "${operatorToken}" --staff-pin ${staffPin} --demo-kiosk ${opsKiosks.join(",")} --demo-data`,
+    command: `rm -f "${db}" "${db}-wal" "${db}-shm" ${consoleUsers.map((u) => ` && echo "${u.password}" | "${server}" admin --db "${db}" user add ${u.id} --name "${u.name}" --role ${u.role} >/dev/null`).join("")} && exec "${server}" --addr 127.0.0.1:${port} --db "${db}" --dist "${dist}" --console-dist "${consoleDist}" --standards "${standards}" --operator-token "${operatorToken}" --staff-pin ${staffPin} --demo-kiosk ${opsKiosks.join(",")} --demo-data`,
     url: `${baseURL}/api/v1/health`,
     reuseExistingServer: false,
     timeout: 60_000,

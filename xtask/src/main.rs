@@ -3,7 +3,8 @@
 //!
 //! Tools come only from package registries: Debian (Chromium, ChromeDriver, CJK
 //! fonts, PostgreSQL), crates.io (Trunk, wasm-bindgen-cli) and npm (Playwright, axe, binaryen's
-//! wasm-opt). Nothing downloads a browser or binary from anywhere else.
+//! wasm-opt; Chart.js for the console's charts). Nothing downloads a browser or
+//! binary from anywhere else.
 
 mod bench;
 mod pg;

@@ -202,20 +202,24 @@ fn ensure_node() -> Result {
     ensure_apt(&["nodejs", "npm"])
 }
 
-/// `npm ci` when node_modules is missing or older than the lockfile.
+/// `npm ci` in each npm package of the project (the end-to-end tests, with
+/// binaryen's wasm-opt; the console's browser libraries) when its node_modules is
+/// missing or older than its lockfile.
 fn ensure_npm_packages() -> Result {
-    let dir = e2e_dir();
-    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-    let lock = modified(&dir.join("package-lock.json"));
-    let installed = modified(&dir.join("node_modules/.package-lock.json"));
-    if lock.is_some() && installed.is_some() && installed >= lock {
-        return Ok(());
+    for dir in [e2e_dir(), root().join("console")] {
+        let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+        let lock = modified(&dir.join("package-lock.json"));
+        let installed = modified(&dir.join("node_modules/.package-lock.json"));
+        if lock.is_some() && installed.is_some() && installed >= lock {
+            continue;
+        }
+        run(tool("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&dir)
+            // The tests drive Debian's Chromium; never fetch a browser build.
+            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))?;
     }
-    run(tool("npm")
-        .args(["ci", "--no-audit", "--no-fund"])
-        .current_dir(&dir)
-        // The tests drive Debian's Chromium; never fetch a browser build.
-        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
+    Ok(())
 }
 
 /// What `cargo xtask run` needs: the wasm toolchain and wasm-opt.

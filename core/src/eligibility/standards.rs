@@ -106,6 +106,8 @@ struct StandardsFile {
 /// Why a standards file cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum InvalidStandards {
+    /// No entries at all: every region would lose its figure.
+    Empty,
     /// A region code is not six digits.
     RegionCode(String),
     /// A figure of 0 CNY would make every applicant fail.
@@ -120,6 +122,7 @@ pub enum InvalidStandards {
 impl fmt::Display for InvalidStandards {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Self::Empty => write!(f, "the file has no entries"),
             Self::RegionCode(code) => write!(f, "region code {code:?} is not six digits"),
             Self::ZeroFigure { region } => write!(f, "region {region} has a figure of 0 CNY"),
             Self::Duplicate {
@@ -137,6 +140,9 @@ impl TryFrom<StandardsFile> for Standards {
 
     fn try_from(file: StandardsFile) -> Result<Self, Self::Error> {
         let entries = file.entries;
+        if entries.is_empty() {
+            return Err(InvalidStandards::Empty);
+        }
         for (i, e) in entries.iter().enumerate() {
             if !is_region_code(&e.region) {
                 return Err(InvalidStandards::RegionCode(e.region.clone()));
@@ -160,7 +166,53 @@ impl TryFrom<StandardsFile> for Standards {
     }
 }
 
+impl InvalidStandards {
+    /// The API's code for it.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Empty => "standards_empty",
+            Self::RegionCode(_) => "invalid_region_code",
+            Self::ZeroFigure { .. } => "zero_figure",
+            Self::Duplicate { .. } => "duplicate_standard",
+        }
+    }
+}
+
+/// Why an uploaded standards file is refused, precisely enough to fix it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UploadProblem {
+    /// Not JSON of the standards' shape: where, and what the parser says.
+    Format {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// The shape is right, a rule is broken.
+    Invalid(InvalidStandards),
+}
+
+impl UploadProblem {
+    /// The API's code for it (field `text`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Format { .. } => "invalid_standards_format",
+            Self::Invalid(i) => i.code(),
+        }
+    }
+}
+
 impl Standards {
+    /// Checks an uploaded file: the console before it sends, the server on receipt.
+    pub fn check_upload(text: &str) -> Result<Standards, UploadProblem> {
+        let file: StandardsFile =
+            serde_json::from_str(text).map_err(|e| UploadProblem::Format {
+                line: e.line(),
+                column: e.column(),
+                message: e.to_string(),
+            })?;
+        Standards::try_from(file).map_err(UploadProblem::Invalid)
+    }
+
     /// Parses and validates a standards file (the embedded one or an update).
     pub fn from_json(json: &str) -> Result<Self, serde_json::Error> {
         serde_json::from_str(json)
@@ -199,6 +251,55 @@ impl Standards {
     }
 }
 
+/// What an update does to one entry, keyed by region and start date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum StandardChange {
+    /// A new figure for a region from a date.
+    Added { entry: Standard },
+    /// An entry the update no longer has.
+    Removed { entry: Standard },
+    /// Same region and start, something else differs (the figure, the
+    /// comparison, the wording, the source).
+    Changed { before: Standard, after: Standard },
+}
+
+impl StandardChange {
+    /// The entry as it will be (or was, when removed).
+    pub fn entry(&self) -> &Standard {
+        match self {
+            Self::Added { entry } | Self::Removed { entry } => entry,
+            Self::Changed { after, .. } => after,
+        }
+    }
+}
+
+impl Standards {
+    /// What replacing `self` with `new` changes, ordered by the date each change
+    /// takes effect, then region: what the console shows before it applies.
+    pub fn changes_to(&self, new: &Standards) -> Vec<StandardChange> {
+        let key = |e: &Standard| (e.effective_from, e.region.clone());
+        let mut out: Vec<StandardChange> = Vec::new();
+        for e in &new.entries {
+            match self.entries.iter().find(|o| key(o) == key(e)) {
+                None => out.push(StandardChange::Added { entry: e.clone() }),
+                Some(o) if o != e => out.push(StandardChange::Changed {
+                    before: o.clone(),
+                    after: e.clone(),
+                }),
+                Some(_) => {}
+            }
+        }
+        for o in &self.entries {
+            if !new.entries.iter().any(|e| key(e) == key(o)) {
+                out.push(StandardChange::Removed { entry: o.clone() });
+            }
+        }
+        out.sort_by_key(|c| key(c.entry()));
+        out
+    }
+}
+
 fn is_region_code(code: &str) -> bool {
     code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit())
 }
@@ -225,6 +326,70 @@ mod tests {
 
     fn file(entries: Vec<serde_json::Value>) -> String {
         serde_json::json!({ "entries": entries }).to_string()
+    }
+
+    #[test]
+    fn an_upload_is_refused_with_where_or_which_rule() {
+        match Standards::check_upload("{\"entries\": [ {\"region\": 310000} ]}") {
+            Err(UploadProblem::Format {
+                line: 1, column, ..
+            }) => assert!(column > 10),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            Standards::check_upload(r#"{"entries": []}"#)
+                .unwrap_err()
+                .code(),
+            "standards_empty"
+        );
+        let dup = file(vec![
+            entry("310000", 3190, "below", "2024-07-01"),
+            entry("310000", 3200, "below", "2024-07-01"),
+        ]);
+        assert_eq!(
+            Standards::check_upload(&dup).unwrap_err().code(),
+            "duplicate_standard"
+        );
+        assert!(Standards::check_upload(EMBEDDED_JSON).is_ok());
+    }
+
+    #[test]
+    fn changes_are_listed_by_the_date_they_take_effect() {
+        let old = Standards::from_json(&file(vec![
+            entry("310000", 3190, "below", "2024-07-01"),
+            entry("442000", 2592, "below", "2023-03-10"),
+        ]))
+        .unwrap();
+        let new = Standards::from_json(&file(vec![
+            entry("310000", 3190, "not_above", "2024-07-01"),
+            entry("310000", 3400, "not_above", "2026-07-01"),
+        ]))
+        .unwrap();
+        let changes = old.changes_to(&new);
+        let summary: Vec<(&str, &str, String)> = changes
+            .iter()
+            .map(|c| {
+                let kind = match c {
+                    StandardChange::Added { .. } => "added",
+                    StandardChange::Removed { .. } => "removed",
+                    StandardChange::Changed { .. } => "changed",
+                };
+                (
+                    kind,
+                    c.entry().region.as_str(),
+                    c.entry().effective_from.to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("removed", "442000", "2023-03-10".to_owned()),
+                ("changed", "310000", "2024-07-01".to_owned()),
+                ("added", "310000", "2026-07-01".to_owned()),
+            ]
+        );
+        assert!(new.changes_to(&new).is_empty());
     }
 
     #[test]

@@ -1,4 +1,4 @@
--- PostgreSQL twin of ../0009_ratings.sql.
+-- PostgreSQL twin of ../0007_ratings.sql.
 
 CREATE TABLE ratings (
     id        TEXT PRIMARY KEY NOT NULL,

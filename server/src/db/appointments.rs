@@ -95,7 +95,12 @@ pub fn book(tx: &mut Tx<'_>, a: &NewAppointment, capacity: u32) -> Result<(), Bo
         ],
     );
     match inserted {
-        Ok(_) => Ok(()),
+        Ok(_) => Ok(super::stats::bump(
+            tx,
+            &a.hall_id,
+            &a.slot_date,
+            kiosk_core::stats::Metric::Booking,
+        )?),
         // The partial unique index: the same phone, service and day.
         Err(e) if e.is_unique_violation() => Err(BookError::DuplicateBooking),
         Err(e) => Err(e.into()),
@@ -141,10 +146,16 @@ pub fn cancel(
 ) -> Result<Option<Appointment>, DbError> {
     let changed = tx.execute(
         "UPDATE appointments SET status = 'cancelled', cancelled_at = $3
-         WHERE reference = $1 AND phone = $2 AND status = 'booked'",
+         WHERE reference = $1 AND phone = $2 AND status = 'booked' AND attendance IS NULL",
         &[&reference, &phone, &now],
     )?;
     if changed == 1 {
+        let r = tx.query_row(
+            "SELECT hall_id, slot_date FROM appointments WHERE reference = $1",
+            &[&reference],
+        )?;
+        let (hall, day): (String, String) = (r.get(0)?, r.get(1)?);
+        super::stats::bump(tx, &hall, &day, kiosk_core::stats::Metric::Cancellation)?;
         tx.execute(
             "UPDATE slot_seats SET taken = taken - 1
              WHERE (hall_id, service_id, slot_start) =

@@ -21,8 +21,31 @@ pub enum Action {
     UserUpdate,
     UserPasswordReset,
     UserUnlock,
-    /// The full phone number of a callback request was shown.
+    /// The full phone number of a callback request or an appointment was shown.
     PhoneReveal,
+    HallCreate,
+    HallUpdate,
+    HoursUpdate,
+    ClosureCreate,
+    ClosureDelete,
+    /// A service offered or not, or its seats per slot.
+    ServiceUpdate,
+    /// One slot's seats.
+    SlotUpdate,
+    /// Arrived or no-show at the counter.
+    CheckIn,
+    /// A kiosk registered from the console (its secret is never recorded).
+    KioskRegister,
+    KioskMaintenance,
+    /// Legal-aid standards uploaded and put in force.
+    StandardsApply,
+    /// A 12348 operator took a callback request before calling.
+    CallbackClaim,
+    /// ... and gave it back without a call.
+    CallbackRelease,
+    /// What came of a call (the note's text is never recorded).
+    CallbackOutcome,
+    CallbackNote,
 }
 
 impl Action {
@@ -37,6 +60,21 @@ impl Action {
             Action::UserPasswordReset => "user_password_reset",
             Action::UserUnlock => "user_unlock",
             Action::PhoneReveal => "phone_reveal",
+            Action::HallCreate => "hall_create",
+            Action::HallUpdate => "hall_update",
+            Action::HoursUpdate => "hours_update",
+            Action::ClosureCreate => "closure_create",
+            Action::ClosureDelete => "closure_delete",
+            Action::ServiceUpdate => "service_update",
+            Action::SlotUpdate => "slot_update",
+            Action::CheckIn => "check_in",
+            Action::KioskRegister => "kiosk_register",
+            Action::KioskMaintenance => "kiosk_maintenance",
+            Action::StandardsApply => "standards_apply",
+            Action::CallbackClaim => "callback_claim",
+            Action::CallbackRelease => "callback_release",
+            Action::CallbackOutcome => "callback_outcome",
+            Action::CallbackNote => "callback_note",
         }
     }
 }
@@ -71,6 +109,27 @@ impl<'a> Target<'a> {
         Self {
             kind: "callback",
             id: Some(reference),
+        }
+    }
+
+    pub fn hall(id: &'a str) -> Self {
+        Self {
+            kind: "hall",
+            id: Some(id),
+        }
+    }
+
+    pub fn appointment(reference: &'a str) -> Self {
+        Self {
+            kind: "appointment",
+            id: Some(reference),
+        }
+    }
+
+    pub fn kiosk(id: &'a str) -> Self {
+        Self {
+            kind: "kiosk",
+            id: Some(id),
         }
     }
 }

@@ -44,7 +44,14 @@ pub fn insert(tx: &mut Tx<'_>, c: &NewCallback) -> Result<(), DbError> {
             &c.created_unix,
         ],
     )?;
-    Ok(())
+    // The hall day the request was made (created_at is at the hall's offset).
+    let day = c.created_at.get(..10).unwrap_or_default();
+    super::stats::bump_for_kiosk(
+        tx,
+        c.kiosk_id.as_deref(),
+        day,
+        kiosk_core::stats::Metric::Callback,
+    )
 }
 
 /// Queued callbacks for `phone` created after `since_unix`, oldest first.
@@ -123,8 +130,11 @@ pub fn complete(
 /// before `now_unix`; returns how many. A request still queued after a month is
 /// deleted too: the notice promises deletion by age, not by outcome.
 pub fn purge(tx: &mut Tx<'_>, now_unix: i64) -> Result<u64, DbError> {
-    tx.execute(
+    let n = tx.execute(
         "DELETE FROM callbacks WHERE created_unix < $1",
         &[&(now_unix - RETENTION_DAYS * 86_400)],
-    )
+    )?;
+    // The desk's calls and notes go with their request.
+    super::desk::purge_orphans(tx)?;
+    Ok(n)
 }

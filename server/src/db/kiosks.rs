@@ -39,7 +39,7 @@ pub fn heartbeat(
 ) -> Result<bool, DbError> {
     let n = tx.execute(
         "UPDATE kiosks SET last_seen_unix = $2, version = $3, uptime_s = $4,
-             last_interaction_s = $5, errors = $6, heartbeat_s = $7
+             last_interaction_s = $5, errors = $6, heartbeat_s = $7, outbox_depth = $8
          WHERE id = $1",
         &[
             &kiosk_id,
@@ -49,6 +49,7 @@ pub fn heartbeat(
             &beat.last_interaction_s,
             &beat.errors,
             &beat.interval_s,
+            &beat.outbox,
         ],
     )?;
     Ok(n == 1)

@@ -37,10 +37,12 @@ pub fn load(tx: &mut Tx<'_>, hall_id: &str) -> Result<Option<Schedule>, DbError>
         .map(|r| r.get::<String>(0))
         .filter_map(|d| d.map(|d| Date::parse_iso(&d)).transpose())
         .collect::<Result<BTreeSet<_>, DbError>>()?;
+    let (holidays, shorter) = super::hall_admin::closures_into(tx, hall_id, holidays)?;
     Ok(Some(Schedule {
         slot_minutes,
         sessions,
         holidays,
+        shorter,
     }))
 }
 

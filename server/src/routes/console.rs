@@ -5,7 +5,11 @@
 //! [`ConsoleUser`]: crate::console::ConsoleUser
 
 pub mod audit;
+pub mod desk;
+pub mod hall;
 pub mod session;
+pub mod standards;
+pub mod stats;
 pub mod users;
 
 use axum::Router;
@@ -17,4 +21,8 @@ pub fn router() -> Router<AppState> {
         .merge(session::router())
         .merge(users::router())
         .merge(audit::router())
+        .merge(desk::router())
+        .merge(hall::router())
+        .merge(stats::router())
+        .merge(standards::router())
 }

@@ -29,9 +29,10 @@ async fn eligibility_assess(
         return Err(ApiError::field("region", "invalid_region"));
     }
     let today = state.clock.hall_now().date();
-    Ok(Json(eligibility::assess(&input, state.standards(), today)))
+    let (standards, _) = state.standards().await?;
+    Ok(Json(eligibility::assess(&input, &standards, today)))
 }
 
-async fn eligibility_standards(State(state): State<AppState>) -> Json<Standards> {
-    Json(state.standards().clone())
+async fn eligibility_standards(State(state): State<AppState>) -> Result<Json<Standards>, ApiError> {
+    Ok(Json(state.standards().await?.0))
 }

@@ -22,7 +22,7 @@ use crate::{
 };
 
 /// Longest maintenance message per language, in characters.
-pub const MESSAGE_MAX: usize = 200;
+pub const MESSAGE_MAX: usize = kiosk_core::hall_admin::MAINTENANCE_MESSAGE_MAX;
 /// How far ahead the expected-back time may be: two weeks covers a repair that
 /// waits for parts; anything longer is a kiosk taken out of use, not maintenance.
 pub const BACK_AT_MAX_S: i64 = 14 * 24 * 60 * 60;

@@ -6,6 +6,7 @@
 //! throw-away cluster and runs every server test on both).
 #![allow(dead_code)] // each test file uses a different part
 
+pub mod console;
 pub mod proc;
 
 use axum::{

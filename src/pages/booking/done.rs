@@ -29,6 +29,7 @@ pub fn BookingDonePage() -> impl IntoView {
 
 #[component]
 fn Receipt(appointment: Appointment) -> impl IntoView {
+    crate::rating::offer(kiosk_core::rating::Flow::Booking);
     let flow = use_booking();
     let t = use_t();
     let lang = use_prefs().lang;

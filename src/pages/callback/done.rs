@@ -5,8 +5,9 @@
 
 use kiosk_core::{
     HOTLINE,
-    api::{CallbackReceipt, CallbackStatus, Preferred},
+    api::{CallbackReceipt, CallbackStatus, Preferred, Topic},
     date::Date,
+    rating::Flow,
 };
 use leptos::prelude::*;
 
@@ -51,6 +52,15 @@ fn Receipt(receipt: CallbackReceipt) -> impl IntoView {
         .draft
         .with_untracked(|d| d.may_say_12348 == Some(false));
     let when = recorded_when(&receipt.preferred);
+    // A call about a poor rating follows a rating already given.
+    if flow
+        .draft
+        .with_untracked(|d| d.topic == Some(Topic::Feedback))
+    {
+        crate::rating::settle();
+    } else {
+        crate::rating::offer(Flow::Callback);
+    }
     // Held by the kiosk's edge: said plainly, with what happens next.
     let saved = receipt.status == CallbackStatus::SavedOnKiosk;
     let (heading, what_next) = if saved {

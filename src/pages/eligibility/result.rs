@@ -33,6 +33,7 @@ pub fn EligibilityResultPage() -> impl IntoView {
             }
             .into_any();
         };
+        crate::rating::offer(kiosk_core::rating::Flow::SelfCheck);
         let lang_now = lang.get();
         let (icon, modifier) = match r.likelihood {
             Likelihood::Likely => ("✓", "likely"),

@@ -1,30 +1,10 @@
 // The back office console at /console/, on the real server (playwright.config.ts
 // creates the province admin with `kiosk-server admin user add`), at 1280 × 800.
-import { test, expect, CONSOLE_ADMIN } from "../fixtures";
-import AxeBuilder from "@axe-core/playwright";
+import { test, expect, CONSOLE_ADMIN, consoleShot, consoleSignIn, noAxeViolations } from "../fixtures";
 import type { Page } from "@playwright/test";
 
-async function noAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  const summary = results.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
-  );
-  expect(summary, "axe violations").toEqual([]);
-}
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `test-results/console-${name}.png`, fullPage: true });
-}
-
-async function signIn(page: Page, path = "/console/") {
-  await page.goto(path);
-  await page.getByLabel("用户名").fill(CONSOLE_ADMIN.id);
-  await page.getByLabel("密码").fill(CONSOLE_ADMIN.password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("banner")).toContainText(CONSOLE_ADMIN.name);
-}
+const shot = consoleShot;
+const signIn = (page: Page, path = "/console/") => consoleSignIn(page, CONSOLE_ADMIN, path);
 
 test("sign-in refuses a wrong password, then signs in from the keyboard alone", async ({ page }) => {
   await page.goto("/console/");
