@@ -19,20 +19,6 @@ pub const CALL_DAYS_AHEAD: i64 = 7;
 /// Longest note, in characters (the server takes up to 500; a kiosk note is short).
 pub const NOTE_MAX: usize = 200;
 
-/// Topics in the order shown.
-pub const TOPICS: [Topic; 10] = [
-    Topic::Labour,
-    Topic::Family,
-    Topic::Marriage,
-    Topic::Property,
-    Topic::Traffic,
-    Topic::Consumer,
-    Topic::Criminal,
-    Topic::Administrative,
-    Topic::LegalAid,
-    Topic::Other,
-];
-
 /// Communication needs a caller should know about.
 pub const CALL_NEEDS: [Need; 4] = [
     Need::TextCommunication,

@@ -145,6 +145,30 @@ pub const AUDIT_ACTIONS: &[(&str, Text)] = &[
         "phone_reveal",
         Text("查看完整电话", "Phone number revealed"),
     ),
+    ("callback_claim", Text("认领回拨", "Callback claimed")),
+    ("callback_release", Text("放弃认领", "Claim released")),
+    (
+        "callback_outcome",
+        Text("记录回拨结果", "Call outcome recorded"),
+    ),
+    ("callback_note", Text("添加回拨备注", "Callback note added")),
+    ("hall_create", Text("新增服务中心", "Hall added")),
+    ("hall_update", Text("修改服务中心", "Hall changed")),
+    (
+        "hours_update",
+        Text("修改开放时间", "Opening hours changed"),
+    ),
+    ("closure_create", Text("设置闭馆", "Closure set")),
+    ("closure_delete", Text("取消闭馆", "Closure removed")),
+    ("service_update", Text("修改服务项目", "Service changed")),
+    ("slot_update", Text("修改时段名额", "Slot seats changed")),
+    ("check_in", Text("到场登记", "Check-in")),
+    ("kiosk_register", Text("登记自助终端", "Kiosk registered")),
+    ("kiosk_maintenance", Text("终端维护", "Kiosk maintenance")),
+    (
+        "standards_apply",
+        Text("更新法律援助标准", "Legal aid standards applied"),
+    ),
 ];
 
 pub fn action(code: &str) -> Option<Text> {
@@ -210,6 +234,30 @@ pub fn code(code: &str) -> Text {
         ),
         "invalid_lang" => Text("不支持这种语言。", "That language is not offered."),
         "invalid_query" | "invalid_limit" => Text("筛选条件无效。", "These filters are not valid."),
+        "outcome_required" => Text("请选择回拨结果。", "Choose the outcome of the call."),
+        "claimed_by_other" => Text(
+            "此请求已被其他话务员认领，请选择另一条。",
+            "Another operator has claimed this request: choose another.",
+        ),
+        "claim_required" => Text(
+            "您的认领已失效，请重新认领后再记录。",
+            "Your claim has run out: claim the request again, then record.",
+        ),
+        "callback_closed" => Text("此请求已完成。", "This request is closed."),
+        "unknown_callback" => Text(
+            "此回拨请求不存在（可能已超过保存期限）。",
+            "This callback request no longer exists (it may be past its retention).",
+        ),
+        "note_required" => Text("请填写备注内容。", "Write the note."),
+        "note_too_long" => Text(
+            "备注最多 1000 个字。",
+            "A note has at most 1000 characters.",
+        ),
+        "call_after_required" => Text("请填写约定再次回拨的时间。", "Enter when to call again."),
+        "invalid_call_after" => Text("请输入有效的日期和时间。", "Enter a valid date and time."),
+        "call_after_past" => Text("时间须晚于现在。", "The time must be later than now."),
+        "call_after_too_far" => Text("最多约定 7 天以内的时间。", "At most 7 days ahead."),
+        "invalid_topic" | "invalid_view" => Text("筛选条件无效。", "These filters are not valid."),
         "rate_limited" => Text(
             "操作过于频繁，请稍后再试。",
             "Too many requests; try again shortly.",

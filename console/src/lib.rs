@@ -108,12 +108,18 @@ impl Screen {
 
     /// The navigation of a role, in order.
     pub fn nav(role: Role) -> Vec<Screen> {
-        // The desk, the hall's screens and the standards upload have their API
-        // but not yet their screens: they join the navigation with them.
-        [Screen::Home, Screen::Stats, Screen::Users, Screen::Audit]
-            .into_iter()
-            .filter(|s| s.allowed(role))
-            .collect()
+        // The hall's screens and the standards upload have their API but not
+        // yet their screens: they join the navigation with them.
+        [
+            Screen::Home,
+            Screen::Desk,
+            Screen::Stats,
+            Screen::Users,
+            Screen::Audit,
+        ]
+        .into_iter()
+        .filter(|s| s.allowed(role))
+        .collect()
     }
 }
 

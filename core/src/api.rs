@@ -176,6 +176,27 @@ pub enum Topic {
     Feedback,
 }
 
+impl Topic {
+    /// The topics a visitor picks from, in the order shown.
+    pub const OFFERED: [Topic; 10] = [
+        Topic::Labour,
+        Topic::Family,
+        Topic::Marriage,
+        Topic::Property,
+        Topic::Traffic,
+        Topic::Consumer,
+        Topic::Criminal,
+        Topic::Administrative,
+        Topic::LegalAid,
+        Topic::Other,
+    ];
+
+    /// Every topic a request can have: the offered ones and 差评回访.
+    pub fn all() -> impl Iterator<Item = Topic> {
+        Self::OFFERED.into_iter().chain([Topic::Feedback])
+    }
+}
+
 /// Part of the day for a callback.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -19,7 +19,7 @@ use leptos_router::{
 
 use crate::{
     booking::NAME_MAX,
-    callback::{CALL_DAYS_AHEAD, CALL_NEEDS, Draft, NOTE_MAX, Step, TOPICS, When},
+    callback::{CALL_DAYS_AHEAD, CALL_NEEDS, Draft, NOTE_MAX, Step, When},
     components::{
         answer_button::AnswerButton,
         contact_fields::PhoneField,
@@ -201,7 +201,7 @@ fn TopicStep() -> impl IntoView {
             on_back=back(Step::Topic)
         >
             <ul class="kiosk-answers kiosk-answers--topics">
-                {TOPICS
+                {Topic::OFFERED
                     .into_iter()
                     // Offered only after a poor rating, so shown only when chosen.
                     .chain(flow.draft.with_untracked(|d| d.topic == Some(Topic::Feedback)).then_some(Topic::Feedback))

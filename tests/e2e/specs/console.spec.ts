@@ -34,6 +34,8 @@ test("sign-in refuses a wrong password, then signs in from the keyboard alone", 
 
   // From the focused heading, Tab reaches the screen's first task.
   await page.keyboard.press("Tab");
+  await expect(page.getByRole("main").getByRole("link", { name: "12348 回拨" })).toBeFocused();
+  await page.keyboard.press("Tab");
   await expect(page.getByRole("main").getByRole("link", { name: "统计" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("main").getByRole("link", { name: "用户管理" })).toBeFocused();
