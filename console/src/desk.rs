@@ -12,7 +12,6 @@ use kiosk_core::{
         CLAIM_MINUTES, DeskDetail, DeskItem, DeskQueue, DeskReveal, DeskView, MAX_TRIES,
         NoteRequest, Outcome, OutcomeRequest, check_note, check_outcome,
     },
-    hall_time::HallTime,
 };
 use leptos::{ev, prelude::*, task::spawn_local};
 
@@ -20,6 +19,7 @@ use crate::{
     FieldErrors, FocusHeading,
     api::{self, ClientError, call, call_empty, json},
     ctx,
+    hall::when as short,
     i18n::{self, Text},
 };
 
@@ -49,11 +49,6 @@ const CLAIMED_BY: Text = Text("已被认领：", "Claimed by ");
 const RETRY_AT: Text = Text("再次回拨：", "Call again from ");
 const ASAP: Text = Text("尽快（24 小时内）", "As soon as possible (within 24 hours)");
 const CALL_HEADING: Text = Text("回拨", "Call");
-const SHOW_NUMBER: Text = Text("显示完整号码", "Show number");
-const NUMBER_AUDITED: Text = Text(
-    "显示完整号码会记入审计日志。",
-    "Showing the full number is recorded in the audit log.",
-);
 const NO_12348: Text = Text(
     "注意：来访者要求来电时不要说“这里是 12348”。",
     "Caution: the visitor asked that the caller not say “this is 12348”.",
@@ -146,20 +141,6 @@ fn lang_text(l: Lang) -> Text {
 }
 
 /// `2026-11-30T14:05:00+08:00` → `11-30 14:05`.
-fn short(t: &str) -> String {
-    HallTime::parse_rfc3339(t).map_or_else(
-        || t.to_owned(),
-        |h| {
-            format!(
-                "{:02}-{:02} {}",
-                h.date().month(),
-                h.date().day(),
-                h.clock()
-            )
-        },
-    )
-}
-
 fn window_text(lang: Lang, item: &DeskItem) -> String {
     match &item.preferred {
         Preferred::Asap(_) => ASAP.get(lang).to_owned(),
@@ -206,6 +187,9 @@ pub fn DeskScreen() -> impl IntoView {
     let overdue = RwSignal::new(false);
     let items = RwSignal::new(None::<Vec<DeskItem>>);
     let error = RwSignal::new(None::<Text>);
+    // Kept apart from `error`, so a refresh that works does not wipe the
+    // refusal of what the operator just did.
+    let load_error = RwSignal::new(None::<Text>);
     let status = RwSignal::new(None::<Text>);
     let open = RwSignal::new(None::<String>);
     spawn_local(async move {
@@ -231,10 +215,10 @@ pub fn DeskScreen() -> impl IntoView {
         spawn_local(async move {
             match load_queue(q).await {
                 Ok(queue) => {
-                    error.set(None);
+                    load_error.set(None);
                     items.set(Some(queue.items));
                 }
-                Err(e) => error.set(message(&e).or(Some(i18n::FAILED))),
+                Err(e) => load_error.set(message(&e).or(Some(i18n::FAILED))),
             }
         });
     };
@@ -307,7 +291,7 @@ pub fn DeskScreen() -> impl IntoView {
             </form>
         </section>
         <p class="console-success-slot" role="status" aria-live="polite">{move || status.get().map(|t| ctx.t(t))}</p>
-        <p class="console-error" role="alert">{move || error.get().map(|t| ctx.t(t))}</p>
+        <p class="console-error" role="alert">{move || error.get().or(load_error.get()).map(|t| ctx.t(t))}</p>
         {move || open.get().map(|reference| view! {
             <CallPanel reference=reference me=me.clone() open status error on_change=refresh />
         })}
@@ -416,7 +400,7 @@ fn CallPanel(
     let call_after = RwSignal::new(String::new());
     let new_note = RwSignal::new(String::new());
     let fields = RwSignal::new(Errors::new());
-    let heading = crate::NodeRefH2::new();
+    let heading = crate::focused_heading();
     let r = StoredValue::new(reference.clone());
     let load = move || {
         let r = r.get_value();
@@ -428,11 +412,6 @@ fn CallPanel(
         });
     };
     load();
-    Effect::new(move |_| {
-        if let Some(h) = heading.get() {
-            let _ = h.focus();
-        }
-    });
     let field = move |f: &'static str| {
         Signal::derive(move || fields.with(|e| e.get(f).cloned().unwrap_or_default()))
     };
@@ -556,8 +535,8 @@ fn CallPanel(
                         </p>
                         {move || revealed.get().is_none().then(|| view! {
                             <p>
-                                <button type="button" class="console-button console-button--quiet" aria-describedby="desk-audited" on:click=reveal>{move || ctx.t(SHOW_NUMBER)}</button>
-                                <span id="desk-audited" class="console-hint">{move || ctx.t(NUMBER_AUDITED)}</span>
+                                <button type="button" class="console-button console-button--quiet" aria-describedby="desk-audited" on:click=reveal>{move || ctx.t(i18n::SHOW_NUMBER)}</button>
+                                <span id="desk-audited" class="console-hint">{move || ctx.t(i18n::NUMBER_AUDITED)}</span>
                             </p>
                         })}
                     </div>

@@ -257,6 +257,104 @@ pub fn code(code: &str) -> Text {
         "invalid_call_after" => Text("请输入有效的日期和时间。", "Enter a valid date and time."),
         "call_after_past" => Text("时间须晚于现在。", "The time must be later than now."),
         "call_after_too_far" => Text("最多约定 7 天以内的时间。", "At most 7 days ahead."),
+        "unknown_service" => Text(
+            "此服务中心不提供该服务。",
+            "This hall does not offer that service.",
+        ),
+        "service_required" => Text("请选择服务项目。", "Choose a service."),
+        "unknown_appointment" => Text("找不到这个预约。", "No such appointment."),
+        "appointment_cancelled" => Text("这个预约已取消。", "This appointment was cancelled."),
+        "attendance_recorded" => Text("已登记过到场情况。", "Attendance is already recorded."),
+        "not_today" => Text(
+            "只能登记当天的预约。",
+            "Only today's appointments can be checked in.",
+        ),
+        "slot_not_started" => Text(
+            "预约时间还没到，不能登记未到。",
+            "The slot has not started: it is too early for a no-show.",
+        ),
+        "invalid_session" => Text(
+            "时间段无效：请按“09:00-12:00”填写，结束晚于开始。",
+            "Not a valid session: write it as “09:00-12:00”, ending after it starts.",
+        ),
+        "sessions_overlap" => Text("两个时间段重叠了。", "Two sessions overlap."),
+        "too_many_sessions" => Text("一天最多 4 个时间段。", "At most 4 sessions a day."),
+        "seven_weekdays" => Text("需要填写一周七天。", "All seven weekdays are needed."),
+        "invalid_slot_minutes" => Text(
+            "每个时段的长度须在 5 到 240 分钟之间。",
+            "A slot lasts 5 to 240 minutes.",
+        ),
+        "invalid_reason" => Text(
+            "请填写原因，最多 100 个字。",
+            "Give a reason, at most 100 characters.",
+        ),
+        "date_in_past" => Text("日期不能早于今天。", "The date cannot be before today."),
+        "date_too_far" => Text("最多只能提前一年设置。", "At most a year ahead."),
+        "closure_exists" => Text("这一天已经设置过了。", "That day is already set."),
+        "unknown_closure" => Text("找不到这一天的设置。", "No closure on that day."),
+        "invalid_capacity" => Text("名额须在 1 到 50 之间。", "Seats must be from 1 to 50."),
+        "capacity_below_taken" => Text(
+            "名额不能少于已经预约的人数。",
+            "Seats cannot be fewer than those already booked.",
+        ),
+        "invalid_slot" => Text("没有这个时段。", "No such slot."),
+        "slot_started" => Text(
+            "这个时段已经开始，不能再修改。",
+            "This slot has started: it can no longer change.",
+        ),
+        "invalid_hall_name" => Text(
+            "请填写中英文名称，最多 60 个字。",
+            "Give the name in Chinese and English, at most 60 characters.",
+        ),
+        "invalid_address" => Text(
+            "请填写中英文地址，最多 120 个字。",
+            "Give the address in Chinese and English, at most 120 characters.",
+        ),
+        "invalid_hall_phone" => Text(
+            "电话号码无效：只能有数字、空格、“-”“+”和括号。",
+            "Not a valid phone number: digits, spaces, “-”, “+” and brackets only.",
+        ),
+        "invalid_hours_text" => Text(
+            "请填写中英文开放时间说明，最多 200 个字。",
+            "Describe the opening hours in Chinese and English, at most 200 characters.",
+        ),
+        "invalid_hall_id" => Text(
+            "编号须为 2–40 个小写字母、数字或“-”。",
+            "An id is 2–40 lower-case letters, digits or “-”.",
+        ),
+        "hall_exists" => Text("已有这个编号的服务中心。", "A hall with this id exists."),
+        "invalid_kiosk_id" => Text(
+            "终端编号须为 1–64 个字母、数字、“_”或“-”。",
+            "A kiosk id is 1–64 letters, digits, “_” or “-”.",
+        ),
+        "kiosk_exists" => Text("已有这个编号的终端。", "A kiosk with this id exists."),
+        "unknown_kiosk" => Text("找不到这台终端。", "No such kiosk."),
+        "message_too_long" => Text(
+            "提示文字最多 200 个字。",
+            "The message is at most 200 characters.",
+        ),
+        "invalid_back_at" => Text(
+            "预计恢复时间须在今后 14 天内。",
+            "Expected back must be within the next 14 days.",
+        ),
+        "invalid_standards_format" => Text(
+            "文件不是标准的格式，请对照说明检查。",
+            "The file is not in the standards format; check it against the description.",
+        ),
+        "standards_empty" => Text("文件里没有任何条目。", "The file has no entries."),
+        "invalid_region_code" => Text(
+            "有地区代码不是 6 位数字。",
+            "A region code is not six digits.",
+        ),
+        "zero_figure" => Text("有地区的标准是 0 元。", "A region has a figure of 0 CNY."),
+        "duplicate_standard" => Text(
+            "同一地区有两条同一天起的标准。",
+            "A region has two entries from the same day.",
+        ),
+        "standards_unchanged" => Text(
+            "这个文件与现行标准完全相同。",
+            "This file is the same as the standards in force.",
+        ),
         "invalid_topic" | "invalid_view" => Text("筛选条件无效。", "These filters are not valid."),
         "rate_limited" => Text(
             "操作过于频繁，请稍后再试。",
@@ -265,6 +363,13 @@ pub fn code(code: &str) -> Text {
         _ => FAILED,
     }
 }
+
+/// The full phone number is shown only on purpose, and the server audits it.
+pub const SHOW_NUMBER: Text = Text("显示完整号码", "Show the full number");
+pub const NUMBER_AUDITED: Text = Text(
+    "显示完整号码会记入审计日志。",
+    "Showing the full number is recorded in the audit log.",
+);
 
 pub const FAILED: Text = Text(
     "操作未能完成，请稍后重试。",

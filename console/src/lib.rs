@@ -5,6 +5,7 @@
 pub mod api;
 pub mod audit;
 pub mod desk;
+pub mod form;
 pub mod hall;
 pub mod i18n;
 pub mod standards;
@@ -108,12 +109,14 @@ impl Screen {
 
     /// The navigation of a role, in order.
     pub fn nav(role: Role) -> Vec<Screen> {
-        // The hall's screens and the standards upload have their API but not
-        // yet their screens: they join the navigation with them.
         [
             Screen::Home,
             Screen::Desk,
+            Screen::Today,
+            Screen::Kiosks,
+            Screen::Hall,
             Screen::Stats,
+            Screen::Standards,
             Screen::Users,
             Screen::Audit,
         ]
@@ -131,6 +134,8 @@ pub struct Ctx {
     pub screen: RwSignal<Screen>,
     /// Said on the sign-in screen: why the session ended.
     pub notice: RwSignal<Option<Text>>,
+    /// The hall the hall screens show, kept while moving between them.
+    pub hall: RwSignal<String>,
 }
 
 impl Ctx {
@@ -170,6 +175,7 @@ pub fn App() -> impl IntoView {
         session: RwSignal::new(None),
         screen: RwSignal::new(current_screen()),
         notice: RwSignal::new(None),
+        hall: RwSignal::new(String::new()),
     };
     provide_context(ctx);
     let restoring = RwSignal::new(true);
@@ -529,7 +535,7 @@ fn NotFound() -> impl IntoView {
 /// The messages of a field's error codes, for the element `id` that the field
 /// names in `aria-describedby`.
 #[component]
-pub fn FieldErrors(id: &'static str, codes: Signal<Vec<String>>) -> impl IntoView {
+pub fn FieldErrors(#[prop(into)] id: String, codes: Signal<Vec<String>>) -> impl IntoView {
     let ctx = ctx();
     view! {
         <div id=id class="console-field-errors">
@@ -540,3 +546,15 @@ pub fn FieldErrors(id: &'static str, codes: Signal<Vec<String>>) -> impl IntoVie
 
 /// A reference to an `<h2>` that takes focus when its panel opens.
 pub type NodeRefH2 = NodeRef<html::H2>;
+
+/// A panel's heading that takes focus as soon as it is shown, so a keyboard
+/// or screen reader user lands on what just opened.
+pub fn focused_heading() -> NodeRefH2 {
+    let heading = NodeRefH2::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    heading
+}

@@ -14,63 +14,9 @@ use crate::{
     FieldErrors, FocusHeading,
     api::{self, ClientError},
     ctx,
+    form::{FormAlert, FormErrors, refusal},
     i18n::{self, Text},
 };
-
-/// A refusal split into field errors and one general message.
-fn refusal(e: &ClientError) -> (Errors, Option<Text>) {
-    match e {
-        ClientError::Unreachable => (Errors::new(), Some(i18n::UNREACHABLE)),
-        ClientError::Decode => (Errors::new(), Some(i18n::FAILED)),
-        ClientError::Refused { code, errors, .. } => {
-            if errors.is_empty() {
-                (Errors::new(), Some(i18n::code(code)))
-            } else {
-                (errors.clone(), None)
-            }
-        }
-    }
-}
-
-/// Messages that a form shows: per field, and one for the whole form.
-#[derive(Clone, Copy)]
-struct FormErrors {
-    fields: RwSignal<Errors>,
-    general: RwSignal<Option<Text>>,
-}
-
-impl FormErrors {
-    fn new() -> Self {
-        Self {
-            fields: RwSignal::new(Errors::new()),
-            general: RwSignal::new(None),
-        }
-    }
-    fn of(self, field: &'static str) -> Signal<Vec<String>> {
-        Signal::derive(move || {
-            self.fields
-                .with(|f| f.get(field).cloned().unwrap_or_default())
-        })
-    }
-    fn invalid(self, field: &'static str) -> impl Fn() -> &'static str + Copy {
-        move || {
-            if self.fields.with(|f| f.contains_key(field)) {
-                "true"
-            } else {
-                "false"
-            }
-        }
-    }
-    fn clear(self) {
-        self.fields.set(Errors::new());
-        self.general.set(None);
-    }
-    fn set(self, e: &ClientError) {
-        let (f, g) = refusal(e);
-        self.fields.set(f);
-        self.general.set(g);
-    }
-}
 
 #[derive(Clone, Copy)]
 struct UsersState {
@@ -357,9 +303,7 @@ fn AddUser(state: UsersState) -> impl IntoView {
                         prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev)) />
                     <FieldErrors id="add-password-errors" codes=errors.of("password") />
                 </div>
-                <div role="alert" class="console-alert-slot">
-                    {move || errors.general.get().map(|t| view! { <p class="console-error">{ctx.t(t)}</p> })}
-                </div>
+                <FormAlert errors=errors />
                 <div class="console-actions">
                     <button type="submit" class="console-button">{move || ctx.t(i18n::ADD)}</button>
                 </div>
@@ -429,12 +373,7 @@ fn EditUser(user: UserAccount, state: UsersState) -> impl IntoView {
             }
         });
     };
-    let heading = crate::NodeRefH2::new();
-    Effect::new(move |_| {
-        if let Some(h) = heading.get() {
-            let _ = h.focus();
-        }
-    });
+    let heading = crate::focused_heading();
     view! {
         <section aria-labelledby="edit-user-heading" class="console-panel">
             <h2 id="edit-user-heading" tabindex="-1" node_ref=heading>{move || ctx.t(i18n::EDIT_USER)}": "<code>{move || account.get().id}</code></h2>
@@ -498,12 +437,7 @@ fn ResetPassword(id: String, state: UsersState) -> impl IntoView {
             }
         });
     };
-    let heading = crate::NodeRefH2::new();
-    Effect::new(move |_| {
-        if let Some(h) = heading.get() {
-            let _ = h.focus();
-        }
-    });
+    let heading = crate::focused_heading();
     view! {
         <section aria-labelledby="reset-heading" class="console-panel">
             <h2 id="reset-heading" tabindex="-1" node_ref=heading>{move || ctx.t(i18n::RESET_PASSWORD)}": "<code>{who.clone()}</code></h2>
@@ -516,9 +450,7 @@ fn ResetPassword(id: String, state: UsersState) -> impl IntoView {
                         prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev)) />
                     <FieldErrors id="reset-password-errors" codes=errors.of("password") />
                 </div>
-                <div role="alert" class="console-alert-slot">
-                    {move || errors.general.get().map(|t| view! { <p class="console-error">{ctx.t(t)}</p> })}
-                </div>
+                <FormAlert errors=errors />
                 <div class="console-actions">
                     <button type="submit" class="console-button">{move || ctx.t(i18n::RESET_PASSWORD)}</button>
                     <button type="button" class="console-button console-button--quiet" on:click=move |_| state.resetting.set(None)>{move || ctx.t(i18n::CANCEL)}</button>

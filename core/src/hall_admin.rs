@@ -66,6 +66,33 @@ pub fn parse_clock(s: &str) -> Option<u16> {
     (m < 60 && (h < 24 || (h == 24 && m == 0))).then_some(h * 60 + m)
 }
 
+/// A day's sessions as one line: `"09:00-12:00, 13:30-17:30"`; empty when closed.
+pub fn sessions_line(sessions: &[Span]) -> String {
+    sessions
+        .iter()
+        .map(|s| format!("{}-{}", clock(s.start), clock(s.end)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Reads a line of sessions as a person types it: separated by commas (or
+/// 、，；), each `start-end` with `-`, `–` or `~`. Empty is a day with no
+/// sessions; `None` when a part cannot be read. Order and overlaps are left to
+/// [`check_sessions`].
+pub fn parse_sessions(line: &str) -> Option<Vec<Span>> {
+    line.split([',', '，', '、', ';', '；'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|part| {
+            let (a, b) = part.split_once(['-', '–', '~', '～'])?;
+            Some(Span {
+                start: parse_clock(a.trim())?,
+                end: parse_clock(b.trim())?,
+            })
+        })
+        .collect()
+}
+
 /// Checks one day's sessions: each within the day and longer than zero, at most
 /// [`SESSIONS_PER_DAY_MAX`], none overlapping another. Breaks are the gaps.
 pub fn check_sessions(errors: &mut FieldErrors, field: &str, sessions: &[Span]) {
@@ -487,6 +514,17 @@ mod tests {
         }
         assert_eq!(clock(13 * 60 + 5), "13:05");
         assert_eq!(span("09:00", "12:00").label(), "09:00–12:00");
+    }
+
+    #[test]
+    fn a_line_of_sessions_reads_back_as_written() {
+        let day = parse_sessions("09:00-12:00， 13:30–17:30").unwrap();
+        assert_eq!(day, [span("09:00", "12:00"), span("13:30", "17:30")]);
+        assert_eq!(sessions_line(&day), "09:00-12:00, 13:30-17:30");
+        assert_eq!(parse_sessions("  "), Some(vec![]));
+        for bad in ["9-12", "09:00", "09:00-25:00", "上午"] {
+            assert_eq!(parse_sessions(bad), None, "{bad:?}");
+        }
     }
 
     #[test]
