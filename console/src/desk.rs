@@ -10,7 +10,7 @@ use kiosk_core::{
     console::FieldErrors as Errors,
     desk::{
         CLAIM_MINUTES, DeskDetail, DeskItem, DeskQueue, DeskReveal, DeskView, MAX_TRIES,
-        NoteRequest, Outcome, OutcomeRequest, check_note, check_outcome,
+        NoteRequest, Outcome, OutcomeRequest, QUEUE_LIMIT, check_note, check_outcome,
     },
 };
 use leptos::{ev, prelude::*, task::spawn_local};
@@ -186,6 +186,7 @@ pub fn DeskScreen() -> impl IntoView {
     let view_sel = RwSignal::new(DeskView::Open);
     let overdue = RwSignal::new(false);
     let items = RwSignal::new(None::<Vec<DeskItem>>);
+    let total = RwSignal::new(0usize);
     let error = RwSignal::new(None::<Text>);
     // Kept apart from `error`, so a refresh that works does not wipe the
     // refusal of what the operator just did.
@@ -216,6 +217,7 @@ pub fn DeskScreen() -> impl IntoView {
             match load_queue(q).await {
                 Ok(queue) => {
                     load_error.set(None);
+                    total.set(queue.total);
                     items.set(Some(queue.items));
                 }
                 Err(e) => load_error.set(message(&e).or(Some(i18n::FAILED))),
@@ -306,6 +308,13 @@ pub fn DeskScreen() -> impl IntoView {
                     None => view! { <p role="status">{move || ctx.t(i18n::LOADING)}</p> }.into_any(),
                     Some(list) if list.is_empty() => view! { <p>{move || ctx.t(EMPTY)}</p> }.into_any(),
                     Some(list) => view! {
+                        {move || (total.get() > items.with(|l| l.as_ref().map_or(0, Vec::len))).then(|| {
+                            let n = total.get();
+                            view! { <p class="console-hint">{move || match ctx.lang.get() {
+                                Lang::ZhCn => format!("共 {n} 条，这里列出最先到期的 {QUEUE_LIMIT} 条。"),
+                                Lang::En => format!("{n} in all; the first {QUEUE_LIMIT} due are listed."),
+                            }}</p> }
+                        })}
                         <div class="console-table-scroll" tabindex="0" role="region" aria-labelledby="desk-queue-heading">
                             <table class="console-table desk-queue">
                                 <thead>

@@ -282,12 +282,20 @@ pub struct DeskItem {
     pub closed_at: Option<String>,
 }
 
+/// The most requests one queue answer lists: the first due. A shift works
+/// from the top; after a province-wide outage thousands may wait, and every
+/// operator's desk reads the queue every 30 seconds.
+pub const QUEUE_LIMIT: usize = 200;
+
 /// `GET /console/desk`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeskQueue {
     /// The server's time, which `overdue` and claims are measured against.
     pub now: String,
+    /// The first [`QUEUE_LIMIT`] under the filter, in the order they are due.
     pub items: Vec<DeskItem>,
+    /// How many match the filter in all.
+    pub total: usize,
 }
 
 /// A note on a request: an operator's, or the desk's own when it closed one.

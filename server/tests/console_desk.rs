@@ -331,3 +331,31 @@ async fn hall_admins_have_no_desk_and_writes_need_the_csrf_token() {
     let res = claim(&app, &op, "C0000000").await;
     assert_eq!(res.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn a_long_queue_lists_the_first_due_and_says_how_many_wait() {
+    let app = TestApp::new().await;
+    let op = user(&app, "op1", "operator", &[]).await;
+    let limit = kiosk_core::desk::QUEUE_LIMIT;
+    // The last one asked for is due first: the cut keeps it.
+    for n in 0..limit {
+        request(
+            &app,
+            &format!("139{n:08}"),
+            json!({"date": "2026-12-02", "period": "evening"}),
+            "labour",
+        )
+        .await;
+    }
+    let first_due = request(&app, "13812345678", json!("asap"), "family").await;
+    let res = op.get(&app, "/console/desk").await;
+    assert_eq!(res.status, StatusCode::OK);
+    let body = res.json();
+    let items = body["items"].as_array().unwrap();
+    assert_eq!(items.len(), limit);
+    assert_eq!(body["total"], limit + 1);
+    assert_eq!(items[0]["reference"], first_due.as_str());
+    let family = op.get(&app, "/console/desk?topic=family").await.json();
+    assert_eq!(family["total"], 1);
+    assert_eq!(family["items"].as_array().unwrap().len(), 1);
+}

@@ -14,6 +14,7 @@
 mod backend;
 mod browser;
 mod deploy;
+mod desk;
 pub mod load;
 
 use std::{
@@ -105,11 +106,24 @@ fn get(port: u16, path: &str) -> Result<Answer> {
 
 /// `GET path` with `headers` (each line ending in `\r\n`).
 fn get_with(port: u16, path: &str, headers: &str) -> Result<Answer> {
+    request(port, "GET", path, headers, "")
+}
+
+/// `POST path` with a JSON body.
+fn post_json(port: u16, path: &str, body: &str) -> Result<Answer> {
+    let headers = format!(
+        "Content-Type: application/json\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    request(port, "POST", path, &headers, body)
+}
+
+fn request(port: u16, method: &str, path: &str, headers: &str, body: &str) -> Result<Answer> {
     let mut stream =
         TcpStream::connect(("127.0.0.1", port)).map_err(|e| format!("connect: {e}"))?;
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: br, gzip\r\nConnection: close\r\n{headers}\r\n"
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: br, gzip\r\nConnection: close\r\n{headers}\r\n{body}"
     )
     .map_err(|e| format!("send: {e}"))?;
     let mut answer = Vec::new();
@@ -231,6 +245,22 @@ fn payload(rows: &mut Vec<Row>, json: &mut Vec<String>) -> Result {
         pass: css.br <= BUDGET_CSS_BR,
     });
 
+    // The console is for desktops on an office network: reported, no budget.
+    // Its JS includes Chart.js, fetched only by the statistics screen.
+    let console = root().join("console/dist");
+    let (_, cwasm) = built(&console, ".wasm")?;
+    let (cjs_names, cjs) = built(&console, ".js")?;
+    json.push(format!(
+        "\"console_payload\": {{\"wasm_brotli\": {}, \"js_brotli\": {}}}",
+        cwasm.br, cjs.br
+    ));
+    rows.push(Row {
+        name: "console payload wasm / JS (with Chart.js), brotli".into(),
+        value: format!("{} / {} B ({})", cwasm.br, cjs.br, cjs_names.join(", ")),
+        budget: "reported".into(),
+        pass: true,
+    });
+
     // The server must send what was measured: the brotli copy, typed as wasm.
     let (server, port) = start_server(&dist, "payload", None, &[])?;
     let mut served = |name: &str, want_type: &str, want_len: u64| -> Result<bool> {
@@ -300,7 +330,9 @@ pub fn bench(args: &[String]) -> ExitCode {
         if no_build {
             return Ok(());
         }
-        crate::steps::build_kiosk().and_then(|()| crate::steps::build_server())
+        crate::steps::build_kiosk()
+            .and_then(|()| crate::steps::build_console())
+            .and_then(|()| crate::steps::build_server())
     });
     if let Err(e) = built {
         rows.push(Row {

@@ -95,20 +95,30 @@ pub(crate) fn message(e: &ClientError) -> Text {
 /// one hall it only names it. The choice is kept in the context, so moving
 /// from the day to the kiosks stays on the same hall.
 #[component]
-pub fn HallPicker(id: &'static str) -> impl IntoView {
+pub fn HallPicker(
+    id: &'static str,
+    /// Bumped when a hall is added, to read the list again.
+    #[prop(optional)]
+    reload: Option<RwSignal<u32>>,
+) -> impl IntoView {
     let ctx = ctx();
     let halls = RwSignal::new(None::<Result<Vec<HallRecord>, ClientError>>);
-    spawn_local(async move {
-        let list = call::<Vec<HallRecord>>(Method::GET, "/halls", None).await;
-        if let Ok(l) = &list {
-            let chosen = ctx.hall.get_untracked();
-            if !l.iter().any(|h| h.id == chosen)
-                && let Some(first) = l.first()
-            {
-                ctx.hall.set(first.id.clone());
-            }
+    Effect::new(move |_| {
+        if let Some(r) = reload {
+            r.track();
         }
-        halls.set(Some(list));
+        spawn_local(async move {
+            let list = call::<Vec<HallRecord>>(Method::GET, "/halls", None).await;
+            if let Ok(l) = &list {
+                let chosen = ctx.hall.get_untracked();
+                if !l.iter().any(|h| h.id == chosen)
+                    && let Some(first) = l.first()
+                {
+                    ctx.hall.set(first.id.clone());
+                }
+            }
+            halls.set(Some(list));
+        });
     });
     view! {
         <div class="console-field hall-picker">

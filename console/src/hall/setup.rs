@@ -6,11 +6,12 @@
 use gloo_net::http::Method;
 use kiosk_core::{
     api::LocalizedText,
-    console::{FieldErrors as Errors, push_error},
+    console::{FieldErrors as Errors, Role, push_error},
     hall_admin::{
         AffectedBooking, Closure, ClosureCreated, HallProfile, HallRecord, HallService,
-        HallServiceUpdate, HallUpdate, Hours, NewClosure, SlotCapacity, SlotCapacityUpdate,
-        check_capacity, check_closure, check_hours, check_profile, parse_sessions, sessions_line,
+        HallServiceUpdate, HallUpdate, Hours, NewClosure, NewHall, SlotCapacity,
+        SlotCapacityUpdate, check_capacity, check_closure, check_hours, check_profile, is_hall_id,
+        parse_sessions, sessions_line,
     },
 };
 use leptos::{ev, prelude::*, task::spawn_local};
@@ -100,6 +101,10 @@ const SERVICES_HINT: Text = Text(
     "Seats apply to slots from now on; change an existing slot below.",
 );
 
+const NO_SERVICES: Text = Text(
+    "这个服务中心还没有提供任何服务项目：在上表勾选“提供”并填写名额后保存。",
+    "This hall offers no service yet: tick “Offered” above, give the seats and save.",
+);
 const SEATS: Text = Text("某一天的时段名额", "Seats of a day's slots");
 const SEATS_DAY: Text = Text("日期", "Day");
 const SHOW: Text = Text("显示", "Show");
@@ -109,15 +114,37 @@ const LEFT: Text = Text("剩余", "Left");
 const NO_SLOTS: Text = Text("这一天没有可预约的时段。", "No slots on this day.");
 const SEATS_SAVED: Text = Text("已修改名额：", "Seats changed: ");
 const HALL_ID: Text = Text("编号：", "Id: ");
+const NEW_HALL: Text = Text("新增服务中心", "Add a hall");
+const NEW_HALL_ID: Text = Text("编号", "Id");
+const NEW_HALL_HINT: Text = Text(
+    "编号用于网址和终端配置，之后不能修改：2–40 个小写字母、数字或“-”，例如 xh-center。新服务中心加好后，再设置开放时间和服务项目。",
+    "The id stands in addresses and kiosk configuration and cannot change later: 2–40 lower-case letters, digits or “-”, such as xh-center. Once added, set its hours and services.",
+);
+const ADD_HALL: Text = Text("新增", "Add");
+const HALL_ADDED: Text = Text("已新增服务中心：", "Hall added: ");
 
 #[component]
 pub fn HallScreen() -> impl IntoView {
     let ctx = ctx();
     let status = RwSignal::new(None::<String>);
+    let halls_changed = RwSignal::new(0u32);
+    let province = ctx
+        .session
+        .get_untracked()
+        .is_some_and(|s| s.role == Role::ProvinceAdmin);
+    let added = move |r: HallRecord| {
+        status.set(Some(format!(
+            "{}{}",
+            ctx.t(HALL_ADDED),
+            local(ctx.lang.get_untracked(), &r.profile.names)
+        )));
+        ctx.hall.set(r.id);
+        halls_changed.update(|n| *n += 1);
+    };
     view! {
         <FocusHeading text=i18n::HALL />
         <section class="console-panel" aria-label=move || ctx.t(i18n::FILTERS)>
-            <HallPicker id="hall-hall" />
+            <HallPicker id="hall-hall" reload=halls_changed />
         </section>
         <p class="console-success-slot" role="status" aria-live="polite">{move || status.get()}</p>
         {move || {
@@ -129,6 +156,7 @@ pub fn HallScreen() -> impl IntoView {
                 <Services hall=hall.clone() status=status />
             })
         }}
+        {province.then(|| view! { <NewHallForm on_added=added /> })}
     }
 }
 
@@ -157,21 +185,109 @@ fn SaveRow(errors: FormErrors, reload: impl Fn() + Copy + Send + Sync + 'static)
 
 #[component]
 fn TextField(
-    id: &'static str,
+    id: String,
     label: Text,
     value: RwSignal<String>,
     errors: FormErrors,
     field: &'static str,
     /// The ids of the hint and errors that describe it.
-    described: &'static str,
+    described: String,
 ) -> impl IntoView {
     let ctx = ctx();
     view! {
         <div class="console-field">
-            <label for=id>{move || ctx.t(label)}</label>
+            <label for=id.clone()>{move || ctx.t(label)}</label>
             <input id=id aria-describedby=described aria-invalid=errors.invalid(field)
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
         </div>
+    }
+}
+
+/// What a hall's profile form holds, for editing one and for adding one.
+#[derive(Clone, Copy)]
+struct ProfileInputs {
+    name_zh: RwSignal<String>,
+    name_en: RwSignal<String>,
+    addr_zh: RwSignal<String>,
+    addr_en: RwSignal<String>,
+    phone: RwSignal<String>,
+    hours_zh: RwSignal<String>,
+    hours_en: RwSignal<String>,
+}
+
+impl ProfileInputs {
+    fn new() -> Self {
+        let s = || RwSignal::new(String::new());
+        Self {
+            name_zh: s(),
+            name_en: s(),
+            addr_zh: s(),
+            addr_en: s(),
+            phone: s(),
+            hours_zh: s(),
+            hours_en: s(),
+        }
+    }
+
+    fn fill(self, p: HallProfile) {
+        self.name_zh.set(p.names.zh_cn);
+        self.name_en.set(p.names.en);
+        self.addr_zh.set(p.address.zh_cn);
+        self.addr_en.set(p.address.en);
+        self.phone.set(p.phone);
+        self.hours_zh.set(p.opening_hours.zh_cn);
+        self.hours_en.set(p.opening_hours.en);
+    }
+
+    fn clear(self) {
+        for s in [
+            self.name_zh,
+            self.name_en,
+            self.addr_zh,
+            self.addr_en,
+            self.phone,
+            self.hours_zh,
+            self.hours_en,
+        ] {
+            s.set(String::new());
+        }
+    }
+
+    fn profile(self) -> HallProfile {
+        let pair = |a: RwSignal<String>, b: RwSignal<String>| LocalizedText {
+            zh_cn: a.get_untracked(),
+            en: b.get_untracked(),
+        };
+        HallProfile {
+            names: pair(self.name_zh, self.name_en),
+            address: pair(self.addr_zh, self.addr_en),
+            phone: self.phone.get_untracked(),
+            opening_hours: pair(self.hours_zh, self.hours_en),
+        }
+    }
+}
+
+/// The profile's fields, their ids prefixed so two forms can share a page.
+#[component]
+fn ProfileFields(p: ProfileInputs, errors: FormErrors, prefix: &'static str) -> impl IntoView {
+    let pair = move |field: &'static str,
+                     zh: (Text, RwSignal<String>),
+                     en: (Text, RwSignal<String>)| {
+        let errs = format!("{prefix}-{field}-errors");
+        view! {
+            <div class="console-form--grid">
+                <TextField id=format!("{prefix}-{field}-zh") label=zh.0 value=zh.1 errors=errors field=field described=format!("{prefix}-hint {errs}") />
+                <TextField id=format!("{prefix}-{field}-en") label=en.0 value=en.1 errors=errors field=field described=errs.clone() />
+            </div>
+            <FieldErrors id=errs codes=errors.of(field) />
+        }
+    };
+    view! {
+        {pair("names", (NAME_ZH, p.name_zh), (NAME_EN, p.name_en))}
+        {pair("address", (ADDRESS_ZH, p.addr_zh), (ADDRESS_EN, p.addr_en))}
+        <TextField id=format!("{prefix}-phone") label=PHONE value=p.phone errors=errors field="phone" described=format!("{prefix}-phone-errors") />
+        <FieldErrors id=format!("{prefix}-phone-errors") codes=errors.of("phone") />
+        {pair("opening_hours", (HOURS_TEXT_ZH, p.hours_zh), (HOURS_TEXT_EN, p.hours_en))}
     }
 }
 
@@ -179,20 +295,11 @@ fn TextField(
 fn ProfileForm(hall: String, status: RwSignal<Option<String>>) -> impl IntoView {
     let ctx = ctx();
     let version = RwSignal::new(None::<i64>);
-    let (name_zh, name_en) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let (addr_zh, addr_en) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let phone = RwSignal::new(String::new());
-    let (hours_zh, hours_en) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let inputs = ProfileInputs::new();
     let errors = FormErrors::new();
     let hall = StoredValue::new(hall);
     let fill = move |r: HallRecord| {
-        name_zh.set(r.profile.names.zh_cn);
-        name_en.set(r.profile.names.en);
-        addr_zh.set(r.profile.address.zh_cn);
-        addr_en.set(r.profile.address.en);
-        phone.set(r.profile.phone);
-        hours_zh.set(r.profile.opening_hours.zh_cn);
-        hours_en.set(r.profile.opening_hours.en);
+        inputs.fill(r.profile);
         version.set(Some(r.version));
     };
     let load = move || {
@@ -208,22 +315,13 @@ fn ProfileForm(hall: String, status: RwSignal<Option<String>>) -> impl IntoView 
         });
     };
     load();
-    let pair = |a: RwSignal<String>, b: RwSignal<String>| LocalizedText {
-        zh_cn: a.get_untracked(),
-        en: b.get_untracked(),
-    };
     let submit = move |ev: ev::SubmitEvent| {
         ev.prevent_default();
         errors.clear();
         let Some(v) = version.get_untracked() else {
             return;
         };
-        let profile = HallProfile {
-            names: pair(name_zh, name_en),
-            address: pair(addr_zh, addr_en),
-            phone: phone.get_untracked(),
-            opening_hours: pair(hours_zh, hours_en),
-        };
+        let profile = inputs.profile();
         let mut errs = Errors::new();
         check_profile(&mut errs, &profile);
         if !errs.is_empty() {
@@ -256,26 +354,65 @@ fn ProfileForm(hall: String, status: RwSignal<Option<String>>) -> impl IntoView 
     view! {
         <section class="console-panel" aria-labelledby="hall-profile-heading">
             <h2 id="hall-profile-heading">{move || ctx.t(PROFILE)}</h2>
-            <p class="console-hint" id="hall-profile-hint">{move || ctx.t(PROFILE_HINT)}" "{move || ctx.t(HALL_ID)}<span class="console-mono">{hall.get_value()}</span></p>
+            <p class="console-hint" id="hall-hint">{move || ctx.t(PROFILE_HINT)}" "{move || ctx.t(HALL_ID)}<span class="console-mono">{hall.get_value()}</span></p>
             <form class="console-form" on:submit=submit novalidate>
-                <div class="console-form--grid">
-                    <TextField id="hall-name-zh" label=NAME_ZH value=name_zh errors=errors field="names" described="hall-profile-hint hall-names-errors" />
-                    <TextField id="hall-name-en" label=NAME_EN value=name_en errors=errors field="names" described="hall-names-errors" />
-                </div>
-                <FieldErrors id="hall-names-errors" codes=errors.of("names") />
-                <div class="console-form--grid">
-                    <TextField id="hall-address-zh" label=ADDRESS_ZH value=addr_zh errors=errors field="address" described="hall-address-errors" />
-                    <TextField id="hall-address-en" label=ADDRESS_EN value=addr_en errors=errors field="address" described="hall-address-errors" />
-                </div>
-                <FieldErrors id="hall-address-errors" codes=errors.of("address") />
-                <TextField id="hall-phone" label=PHONE value=phone errors=errors field="phone" described="hall-phone-errors" />
-                <FieldErrors id="hall-phone-errors" codes=errors.of("phone") />
-                <div class="console-form--grid">
-                    <TextField id="hall-hours-zh" label=HOURS_TEXT_ZH value=hours_zh errors=errors field="opening_hours" described="hall-hours-text-errors" />
-                    <TextField id="hall-hours-en" label=HOURS_TEXT_EN value=hours_en errors=errors field="opening_hours" described="hall-hours-text-errors" />
-                </div>
-                <FieldErrors id="hall-hours-text-errors" codes=errors.of("opening_hours") />
+                <ProfileFields p=inputs errors=errors prefix="hall" />
                 <SaveRow errors=errors reload=load />
+            </form>
+        </section>
+    }
+}
+
+/// A new hall, for province admins: its id, then the same profile.
+#[component]
+fn NewHallForm(on_added: impl Fn(HallRecord) + Copy + 'static) -> impl IntoView {
+    let ctx = ctx();
+    let id = RwSignal::new(String::new());
+    let inputs = ProfileInputs::new();
+    let errors = FormErrors::new();
+    let submit = move |ev: ev::SubmitEvent| {
+        ev.prevent_default();
+        errors.clear();
+        let p = inputs.profile();
+        let hall = NewHall {
+            id: id.get_untracked().trim().to_owned(),
+            names: p.names,
+            address: p.address,
+            phone: p.phone,
+            opening_hours: p.opening_hours,
+        };
+        let mut errs = Errors::new();
+        if !is_hall_id(&hall.id) {
+            push_error(&mut errs, "id", "invalid_hall_id");
+        }
+        check_profile(&mut errs, &hall.profile());
+        if !errs.is_empty() {
+            errors.fields.set(errs);
+            return;
+        }
+        spawn_local(async move {
+            match call::<HallRecord>(Method::POST, "/halls", json(&hall)).await {
+                Ok(r) => {
+                    id.set(String::new());
+                    inputs.clear();
+                    on_added(r);
+                }
+                Err(e) => errors.set(&e),
+            }
+        });
+    };
+    view! {
+        <section class="console-panel" aria-labelledby="new-hall-heading">
+            <h2 id="new-hall-heading">{move || ctx.t(NEW_HALL)}</h2>
+            <p class="console-hint" id="new-hall-hint">{move || ctx.t(NEW_HALL_HINT)}</p>
+            <form class="console-form" on:submit=submit novalidate>
+                <TextField id="new-hall-id".to_owned() label=NEW_HALL_ID value=id errors=errors field="id" described="new-hall-hint new-hall-id-errors".to_owned() />
+                <FieldErrors id="new-hall-id-errors" codes=errors.of("id") />
+                <ProfileFields p=inputs errors=errors prefix="new-hall" />
+                <FormAlert errors=errors />
+                <div class="console-actions">
+                    <button type="submit" class="console-button">{move || ctx.t(ADD_HALL)}</button>
+                </div>
             </form>
         </section>
     }
@@ -665,7 +802,11 @@ fn Services(hall: String, status: RwSignal<Option<String>>) -> impl IntoView {
                                 {items.into_iter().map(|s| view! { <ServiceRow hall=hall.get_value() service=s errors=errors status=status on_saved=load /> }).collect_view()}
                             </tbody>
                         </table>
-                        <Seats hall=hall.get_value() services=offered status=status />
+                        {if offered.is_empty() {
+                            view! { <p class="console-hint">{move || ctx.t(NO_SERVICES)}</p> }.into_any()
+                        } else {
+                            view! { <Seats hall=hall.get_value() services=offered status=status /> }.into_any()
+                        }}
                     }.into_any()
                 }
             }}

@@ -5,7 +5,7 @@ use kiosk_core::{
     api::{LocalizedText, Preferred, Topic},
     desk::{
         CLAIM_MINUTES, DeskAttempt, DeskDetail, DeskItem, DeskNote, DeskReveal, DeskView, Outcome,
-        window,
+        QUEUE_LIMIT, window,
     },
     hall_time::HallTime,
     mask::{mask_name, mask_phone},
@@ -22,9 +22,6 @@ pub struct Filter {
     pub view: DeskView,
     pub overdue_only: bool,
 }
-
-/// The most closed requests listed at once: the newest.
-const CLOSED_LIMIT: i64 = 200;
 
 const SELECT: &str = "SELECT c.reference, c.phone, c.name, c.topic, c.preferred, c.language,
         c.needs, c.may_say_12348, c.note, c.kiosk_id, c.status, c.created_at, c.created_unix,
@@ -101,8 +98,9 @@ fn due(i: &DeskItem) -> String {
     i.retry_at.clone().unwrap_or_else(|| i.window_start.clone())
 }
 
-/// The queue under `f` at `now`.
-pub fn list(tx: &mut Tx<'_>, f: &Filter, now: i64) -> Result<Vec<DeskItem>, DbError> {
+/// The queue under `f` at `now`: the first [`QUEUE_LIMIT`] due, and how many
+/// match in all.
+pub fn list(tx: &mut Tx<'_>, f: &Filter, now: i64) -> Result<(Vec<DeskItem>, usize), DbError> {
     let hall = f.hall.clone().unwrap_or_default();
     let topic = f
         .topic
@@ -113,7 +111,7 @@ pub fn list(tx: &mut Tx<'_>, f: &Filter, now: i64) -> Result<Vec<DeskItem>, DbEr
         DeskView::Closed => tx.query(
             &format!(
                 "{SELECT} WHERE c.status = 'completed' AND {filters}
-                 ORDER BY c.completed_at DESC, c.reference LIMIT {CLOSED_LIMIT}"
+                 ORDER BY c.completed_at DESC, c.reference LIMIT {QUEUE_LIMIT}"
             ),
             &[&hall, &topic],
         )?,
@@ -136,7 +134,9 @@ pub fn list(tx: &mut Tx<'_>, f: &Filter, now: i64) -> Result<Vec<DeskItem>, DbEr
         // RFC 3339 at one fixed offset sorts as time does.
         items.sort_by(|a, b| due(a).cmp(&due(b)).then(a.created_at.cmp(&b.created_at)));
     }
-    Ok(items)
+    let total = items.len();
+    items.truncate(QUEUE_LIMIT);
+    Ok((items, total))
 }
 
 pub fn find(tx: &mut Tx<'_>, reference: &str, now: i64) -> Result<Option<DeskItem>, DbError> {

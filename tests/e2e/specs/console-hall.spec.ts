@@ -235,3 +235,39 @@ test("the hall's kiosks: state, maintenance with a message, and a new kiosk's se
   await noAxeViolations(admin);
   await admin.context().close();
 });
+
+test("a province admin adds a hall, which the hall screens then show", async ({ page }) => {
+  await consoleSignIn(page, CONSOLE_ADMIN);
+  await go(page, "服务中心设置");
+  const form = page.getByRole("region", { name: "新增服务中心" });
+  const id = `e2e-${Date.now().toString(36)}`;
+  await form.getByLabel("编号", { exact: true }).fill("Bad Id");
+  await form.getByRole("button", { name: "新增" }).click();
+  await expect(page.locator("#new-hall-id-errors")).toContainText("编号须为");
+  await expect(page.locator("#new-hall-names-errors")).toContainText("请填写中英文名称");
+  await expect(page.locator("#new-hall-phone-errors")).toContainText("电话号码无效");
+
+  await form.getByLabel("编号", { exact: true }).fill(id);
+  await form.getByLabel("名称（中文）").fill("测试区公共法律服务中心");
+  await form.getByLabel("名称（英文）").fill("Test District Public Legal Service Centre");
+  await form.getByLabel("地址（中文）").fill("测试路 1 号");
+  await form.getByLabel("地址（英文）").fill("1 Test Road");
+  await form.getByLabel("服务中心电话").fill("010-1234 5678");
+  await form.getByLabel("开放时间说明（中文）").fill("周一至周五 9:00–17:00");
+  await form.getByLabel("开放时间说明（英文）").fill("Monday to Friday 9:00–17:00");
+  await form.getByRole("button", { name: "新增" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toContainText("已新增服务中心：测试区公共法律服务中心");
+  await expect(page.locator("#hall-hall")).toHaveValue(id);
+  await expect(page.locator("#hall-names-zh")).toHaveValue("测试区公共法律服务中心");
+  await expect(form.getByLabel("编号", { exact: true })).toHaveValue("");
+  await noAxeViolations(page);
+  await consoleShot(page, "hall-new");
+
+  // The same screen in English, where every label and hint has its own words.
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hall settings");
+  await expect(page.getByRole("region", { name: "Add a hall" })).toBeVisible();
+  await expect(page.getByLabel("Monday")).toHaveValue("");
+  await expect(page.getByRole("main")).toContainText("Closures and holidays");
+  await noAxeViolations(page);
+});

@@ -40,8 +40,9 @@ test("a rating given at the kiosk appears in the week's statistics, table and CS
   await rateAtTheKiosk(browser, baseURL!);
   await page.getByRole("button", { name: "查询" }).click();
   await expect.poll(async () => Number((await thisWeek(page))[FAIR])).toBe(Number(before[FAIR]) + 1);
-  // The charts are drawn (Chart.js loaded), each named as an image pointing at the table.
-  const charts = page.getByRole("img", { name: /图表的数字见下表/ });
+  // The charts are drawn (Chart.js loaded), each named as an image pointing at
+  // the table: three per hall (other tests may add halls).
+  const charts = page.getByRole("region", { name: "示范区公共法律服务中心" }).getByRole("img", { name: /图表的数字见下表/ });
   await expect(charts).toHaveCount(3);
   expect(await page.evaluate(() => typeof (window as unknown as { Chart?: unknown }).Chart)).toBe("function");
   await noAxeViolations(page);

@@ -7,6 +7,7 @@
 //!   (req/s), then at a fixed 200/s for 10 s (p99). Every request has its own
 //!   idempotency key and phone, and the bookings are spread over real slots of the
 //!   demo hall (fetched from the API) within their capacity, so none is refused.
+//! - Then the 12348 desk's queue, with those callbacks waiting (`desk.rs`).
 
 use std::{
     fs,
@@ -350,6 +351,14 @@ pub fn run(rows: &mut Vec<Row>, json: &mut Vec<String>, dist: &Path) -> Result {
         &["--rate", &FIXED_RATE.to_string()],
     )?;
     write_rows(rows, json, "callbacks", &max, &fixed);
+    // Those callbacks now wait in the 12348 queue: the desk reads it.
+    super::desk::run(
+        rows,
+        json,
+        port,
+        &server_bin,
+        &root().join("target/bench/backend.sqlite3"),
+    )?;
     drop(server);
     Ok(())
 }

@@ -107,7 +107,7 @@ async fn console_desk_list(
     let Query(q) = query.map_err(|_| ApiError::BadRequest("invalid_query"))?;
     let f = filter(q)?;
     let now = state.clock.unix();
-    let items = state
+    let (items, total) = state
         .db
         .call(move |c| {
             if let Some(hall) = f.hall.as_deref()
@@ -123,6 +123,7 @@ async fn console_desk_list(
     Ok(Json(DeskQueue {
         now: HallTime::from_unix(now).to_rfc3339(),
         items,
+        total,
     }))
 }
 
