@@ -96,6 +96,20 @@ pub struct Row {
     pub pass: bool,
 }
 
+/// The first number field `name` of a JSON text, e.g. `"total": 22000`: enough
+/// for oha's report and our own answers without a JSON parser in xtask.
+fn json_number(json: &str, name: &str) -> f64 {
+    json.split(&format!("\"{name}\":"))
+        .nth(1)
+        .and_then(|r| {
+            r.trim_start()
+                .split(|c: char| c == ',' || c == '}' || c.is_whitespace())
+                .next()
+        })
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(f64::NAN)
+}
+
 /// An HTTP answer: status line, headers (lower-case names), body.
 type Answer = (String, Vec<(String, String)>, Vec<u8>);
 

@@ -229,18 +229,8 @@ fn oha_health(port: u16) -> Result<(f64, f64, f64)> {
             String::from_utf8_lossy(&out.stderr)
         ));
     }
-    let field = |name: &str| -> f64 {
-        json.split(&format!("\"{name}\":"))
-            .nth(1)
-            .and_then(|r| {
-                r.trim_start()
-                    .split(|c: char| c == ',' || c == '}' || c.is_whitespace())
-                    .next()
-            })
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(f64::NAN)
-    };
     // oha 1.16's first "p99" is in `metrics.latency_ms`.
+    let field = |name| super::json_number(&json, name);
     Ok((field("requestsPerSec"), field("successRate"), field("p99")))
 }
 

@@ -12,7 +12,7 @@ use std::{
     process::{Command, Stdio},
 };
 
-use super::{Row, backend::pinned, post_json};
+use super::{Row, backend::pinned, json_number as number, post_json};
 use crate::setup::Result;
 
 const BUDGET_RPS: f64 = 20.0;
@@ -67,19 +67,6 @@ fn operator_cookie(port: u16, server_bin: &Path, db: &Path) -> Result<String> {
         .and_then(|(_, v)| v.split(';').next())
         .map(str::to_owned)
         .ok_or_else(|| "console sign-in set no cookie".to_owned())
-}
-
-/// A number field of a JSON text, e.g. `"total": 22000`.
-fn number(json: &str, name: &str) -> f64 {
-    json.split(&format!("\"{name}\":"))
-        .nth(1)
-        .and_then(|r| {
-            r.trim_start()
-                .split(|c: char| c == ',' || c == '}' || c.is_whitespace())
-                .next()
-        })
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(f64::NAN)
 }
 
 pub fn run(
