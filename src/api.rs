@@ -27,7 +27,7 @@ pub enum ApiError {
 
 /// The address of `path` under the configured API base (`kiosk.json`).
 pub fn url(path: &str) -> String {
-    format!("{}{path}", crate::config::config().api_base)
+    format!("{}{path}", crate::ops::config::config().api_base)
 }
 
 /// How long the kiosk's own repeating calls (status poll, heartbeat) may take

@@ -1,61 +1,38 @@
 //! The kiosk: a Leptos single-page app compiled to WebAssembly.
 //!
 //! `App` sets up the visit's preferences, the router and the page frame (skip link,
-//! header, one `<main>`, help footer). Pages live in `pages/`, reusable pieces in
-//! `components/`, server calls in `api/`, all text in `i18n`.
+//! header, one `<main>`, help footer); nothing imports from it. The screens are
+//! listed in `screen`, one page each in `pages/`; reusable pieces are in
+//! `components/`, the flows' rules in `flows/`, the hardware and the browser in
+//! `device/`, running unattended in `ops/`, server calls in `api/`, the visitor's
+//! visit in `visit/`, and every word in `text/`.
 
-pub mod announce;
 pub mod api;
-pub mod booking;
-pub mod callback;
 pub mod components;
-pub mod config;
-pub mod flow;
-pub mod i18n;
-pub mod keymap;
-pub mod keys;
-pub mod lockdown;
+pub mod device;
+pub mod flows;
 pub mod ops;
 pub mod pages;
-pub mod pinyin_table;
-pub mod prefs;
-pub mod rating;
-pub mod self_check;
-pub mod speech;
+pub mod screen;
+pub mod text;
+pub mod visit;
 
 use leptos::prelude::*;
 use leptos_router::{
-    components::{ParentRoute, Route, Router, Routes},
+    components::{Route, Router, Routes},
     path,
 };
 
 use crate::{
-    components::{
-        error_notice::ErrorNotice, footer::KioskFooter, header::KioskHeader,
+    components::frame::{
+        MAIN_ID, error_notice::ErrorNotice, footer::KioskFooter, header::KioskHeader,
         idle_warning::IdleWarning, offline_notice::OfflineNotice,
     },
-    i18n::Msg,
-    pages::{
-        accessibility::AccessibilityPage,
-        attract::AttractPage,
-        booking::{
-            BookingLayout, BookingStepPage, done::BookingDonePage, lookup::BookingLookupPage,
-        },
-        callback::{CallbackLayout, CallbackStepPage, done::CallbackDonePage},
-        eligibility::{
-            EligibilityLayout, check::EligibilityCheckPage, intro::EligibilityIntroPage,
-            question::EligibilityQuestionPage, result::EligibilityResultPage,
-        },
-        home::HomePage,
-        not_found::NotFoundPage,
-        rating::RatingPage,
-        staff::StaffPage,
-    },
-    prefs::{provide_prefs, use_t},
+    pages::Screens,
+    screen::{Navigation, Screen, use_screen},
+    text::Msg,
+    visit::prefs::{provide_prefs, use_t},
 };
-
-/// Id of the `<main>` element, target of the skip link.
-pub const MAIN_ID: &str = "kiosk-main";
 
 /// Removes the "starting…" notice that `index.html` shows until the app runs.
 pub fn remove_loading_notice() {
@@ -83,43 +60,22 @@ pub fn mark_interactive() {
     });
 }
 
-/// The visitor finishes ("finish and clear"): first the 好差评 rating when the
-/// visit did something and has not been asked, else the end of the visit (see
-/// [`ops::end_visit`]). The inactivity reset ends it without asking.
-pub fn finish_visit() {
-    if !rating::ask_before_finishing() {
-        ops::end_visit();
-    }
-}
-
-/// Lets [`finish_visit`], called from button handlers, reach the router.
-#[component]
-fn RatingNavigator() -> impl IntoView {
-    let navigate = leptos_router::hooks::use_navigate();
-    rating::set_navigator(move |path| navigate(path, Default::default()));
-}
-
-/// Set when the visitor asked for staff (the help key); the footer says what to do.
-#[derive(Clone, Copy, Debug)]
-pub struct HelpRequested(pub RwSignal<bool>);
-
 /// Installs the key map (inside the router, so keys can navigate).
 #[component]
 fn KeyInput() -> impl IntoView {
-    let navigate = leptos_router::hooks::use_navigate();
-    let help = expect_context::<HelpRequested>();
-    let speaker = speech::use_speaker();
-    let announcer = announce::Announcer::new();
-    keys::install(
-        keymap::KeyMap::with_config(&config::config().key_map),
-        keys::KeyHandlers {
+    let help = expect_context::<visit::HelpRequested>();
+    let speaker = device::speech::use_speaker();
+    let announcer = device::announce::Announcer::new();
+    device::keys::install(
+        device::keymap::KeyMap::with_config(&ops::config::config().key_map),
+        device::keys::KeyHandlers {
             help: Callback::new(move |()| {
                 help.0.set(true);
-                announcer.say(&[i18n::Msg::HelpAsked]);
+                announcer.say(&[text::Msg::HelpAsked]);
             }),
             repeat: Callback::new(move |()| speaker.repeat()),
             stop: Callback::new(move |()| speaker.stop()),
-            accessibility: Callback::new(move |()| navigate("/accessibility", Default::default())),
+            accessibility: Callback::new(move |()| screen::go(Screen::Accessibility)),
         },
     );
 }
@@ -130,19 +86,12 @@ fn Operations(ops: ops::Ops) -> impl IntoView {
     ops::run(ops);
 }
 
-/// Whether the page at `path` is shown without the header and footer (the
-/// attract and out-of-service screen: nothing there belongs to a visit).
-fn is_bare(path: &str) -> bool {
-    path == ops::idle::ATTRACT_PATH
-}
-
 /// Whether the current screen is bare. A memo, so that only a change between bare
 /// and framed screens rebuilds the header and footer: rebuilding them on every
-/// screen change cost time on each tap and left about 1.3 KB of WebAssembly memory
-/// behind each time (`cargo xtask bench`, soak).
+/// screen change cost time on each tap.
 fn use_bare() -> Memo<bool> {
-    let location = leptos_router::hooks::use_location();
-    Memo::new(move |_| is_bare(&location.pathname.get()))
+    let screen = use_screen();
+    Memo::new(move |_| screen.get().is_some_and(Screen::is_bare))
 }
 
 /// The header, unless the screen is bare.
@@ -161,18 +110,18 @@ fn Footer() -> impl IntoView {
 
 #[component]
 pub fn App() -> impl IntoView {
-    lockdown::install();
+    device::lockdown::install();
     let ops = ops::provide_ops();
     let prefs = provide_prefs();
-    let speaker = speech::provide_speaker();
+    let speaker = device::speech::provide_speaker();
     api::halls::provide_hall();
-    announce::install_focus_speech();
+    device::announce::install_focus_speech();
     // Turning audio mode on says so at once; turning it off silences the kiosk.
     Effect::new(move |was_on: Option<bool>| {
         let on = prefs.audio.get();
         match (was_on, on) {
             (Some(false), true) => {
-                speaker.say_now(i18n::Msg::AudioOn.text(prefs.lang.get_untracked()))
+                speaker.say_now(text::Msg::AudioOn.text(prefs.lang.get_untracked()))
             }
             (Some(true), false) => speaker.stop(),
             _ => {}
@@ -181,7 +130,7 @@ pub fn App() -> impl IntoView {
     });
     let t = use_t();
 
-    let help = HelpRequested(RwSignal::new(false));
+    let help = visit::HelpRequested(RwSignal::new(false));
     provide_context(help);
 
     let skip_to_main = move |ev: leptos::ev::MouseEvent| {
@@ -197,9 +146,9 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
+            <Navigation />
             <KeyInput />
             <Operations ops />
-            <RatingNavigator />
             <a class="kiosk-skip-link" href=format!("#{MAIN_ID}") on:click=skip_to_main>
                 {move || t(Msg::SkipToContent)}
             </a>
@@ -207,29 +156,10 @@ pub fn App() -> impl IntoView {
             <main id=MAIN_ID class="kiosk-main" tabindex="-1">
                 <OfflineNotice />
                 <ErrorBoundary fallback=|_errors| view! { <ErrorNotice /> }>
-                    <Routes fallback=NotFoundPage>
-                        <Route path=path!("/") view=HomePage />
-                        <Route path=path!("/welcome") view=AttractPage />
-                        <Route path=path!("/staff") view=StaffPage />
-                        <ParentRoute path=path!("/eligibility") view=EligibilityLayout>
-                            <Route path=path!("") view=EligibilityIntroPage />
-                            <Route path=path!("q/:step") view=EligibilityQuestionPage />
-                            <Route path=path!("check") view=EligibilityCheckPage />
-                            <Route path=path!("result") view=EligibilityResultPage />
-                        </ParentRoute>
-                        <ParentRoute path=path!("/booking") view=BookingLayout>
-                            <Route path=path!("") view=BookingStepPage />
-                            <Route path=path!("done") view=BookingDonePage />
-                            <Route path=path!("lookup") view=BookingLookupPage />
-                            <Route path=path!(":step") view=BookingStepPage />
-                        </ParentRoute>
-                        <ParentRoute path=path!("/callback") view=CallbackLayout>
-                            <Route path=path!("") view=CallbackStepPage />
-                            <Route path=path!("done") view=CallbackDonePage />
-                            <Route path=path!(":step") view=CallbackStepPage />
-                        </ParentRoute>
-                        <Route path=path!("/accessibility") view=AccessibilityPage />
-                        <Route path=path!("/rating") view=RatingPage />
+                    // One route for every path: the router keeps the address and
+                    // the history, and `Screens` shows what `Screen` names.
+                    <Routes fallback=|| ()>
+                        <Route path=path!("/*any") view=Screens />
                     </Routes>
                 </ErrorBoundary>
             </main>

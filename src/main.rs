@@ -4,7 +4,7 @@
 fn main() {
     legal_kiosk::ops::crash::install();
     wasm_bindgen_futures::spawn_local(async {
-        legal_kiosk::config::load().await;
+        legal_kiosk::ops::config::load().await;
         legal_kiosk::remove_loading_notice();
         leptos::mount::mount_to_body(legal_kiosk::App);
         legal_kiosk::mark_interactive();

@@ -6,6 +6,7 @@
 //! One one-second ticker drives it all, with `Date.now()` as the clock, so a test
 //! can move time with Playwright's clock instead of waiting.
 
+pub mod config;
 pub mod crash;
 pub mod idle;
 
@@ -17,8 +18,10 @@ use leptos_use_event_listener::{
     UseEventListenerOptions, use_event_listener, use_event_listener_with_options,
 };
 
-use crate::{api, config};
-use idle::{ATTRACT_PATH, Idle, STAFF_PATH, ScreenKind, idle_state, screen_kind};
+use crate::api;
+use idle::{Idle, idle_state, kind_at};
+
+use crate::screen::{self, Screen, ScreenKind};
 
 /// The app's version, as the heartbeat and the staff panel give it.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -137,7 +140,7 @@ pub fn end_visit() {
         let _ = storage.clear();
     }
     // If replace fails the page stays as it is; there is no better fallback.
-    let _ = window().location().replace(ATTRACT_PATH);
+    let _ = window().location().replace(&Screen::Attract.path());
 }
 
 /// Starts watching activity, the clock, the server and the staff key chord.
@@ -146,7 +149,6 @@ pub fn run(ops: Ops) {
     let started = now();
     STARTED.with(|c| c.set(started));
     LAST_ACTIVITY.with(|c| c.set(started));
-    let navigate = leptos_router::hooks::use_navigate();
 
     // Touches, clicks, keys, typing and IME composition all count, heard on the
     // document (no screen stops these events from bubbling).
@@ -175,11 +177,10 @@ pub fn run(ops: Ops) {
         );
     }
     // Staff entry by key chord: Ctrl+Alt+M.
-    let nav = navigate.clone();
     let _ = use_event_listener(doc, ev::keydown, move |e| {
         if e.ctrl_key() && e.alt_key() && e.key().eq_ignore_ascii_case("m") {
             e.prevent_default();
-            nav(STAFF_PATH, Default::default());
+            screen::go(Screen::Staff);
         }
     });
     // Back online: ask at once.
@@ -195,10 +196,9 @@ pub fn run(ops: Ops) {
             let here = path();
             // A submission in flight is part of a visit, so it is never cut.
             if !idle::visit_in_progress(&here, TOUCHED.with(Cell::get))
-                && screen_kind(&here) != ScreenKind::Staff
-                && here != ATTRACT_PATH
+                && !matches!(kind_at(&here), ScreenKind::Staff | ScreenKind::Attract)
             {
-                navigate(ATTRACT_PATH, Default::default());
+                screen::go(Screen::Attract);
             }
         }
     });
@@ -217,7 +217,7 @@ thread_local! {
 fn tick(ops: Ops) {
     let t = now();
     let timeouts = &config::config().timeouts;
-    let kind = screen_kind(&path());
+    let kind = kind_at(&path());
     let last = LAST_ACTIVITY.with(Cell::get);
     let state = idle_state(kind, t - last, timeouts);
     if ops.idle.get_untracked() != state {

@@ -4,11 +4,11 @@
 #![cfg(target_arch = "wasm32")]
 
 use gloo_timers::future::TimeoutFuture;
+use kiosk_core::rules::PhoneKind;
 use legal_kiosk::{
-    components::contact_fields::{IdNumberField, PhoneField},
-    flow::PhoneKind,
-    i18n::Msg,
-    prefs::provide_prefs,
+    components::form::fields::{IdNumberField, PhoneField},
+    text::Msg,
+    visit::prefs::provide_prefs,
 };
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

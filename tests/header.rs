@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use gloo_timers::future::TimeoutFuture;
-use legal_kiosk::{components::header::KioskHeader, prefs::provide_prefs};
+use legal_kiosk::{components::frame::header::KioskHeader, visit::prefs::provide_prefs};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use wasm_bindgen::JsCast;

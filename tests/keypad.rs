@@ -2,7 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use gloo_timers::future::TimeoutFuture;
-use legal_kiosk::{components::numeric_keypad::NumericKeypad, prefs::provide_prefs};
+use legal_kiosk::{components::numeric_keypad::NumericKeypad, visit::prefs::provide_prefs};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};

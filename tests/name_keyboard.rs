@@ -5,7 +5,7 @@
 use gloo_timers::future::TimeoutFuture;
 use legal_kiosk::{
     components::name_keyboard::NameKeyboard,
-    prefs::{Prefs, TextSize, provide_prefs},
+    visit::prefs::{Prefs, TextSize, provide_prefs},
 };
 use leptos::prelude::*;
 use std::{cell::Cell, rc::Rc};

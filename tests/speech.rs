@@ -11,9 +11,9 @@ use std::{cell::RefCell, rc::Rc};
 use gloo_timers::future::TimeoutFuture;
 use kiosk_core::Lang;
 use legal_kiosk::{
-    i18n::Msg,
-    prefs::{Prefs, SpeechRate, Volume, provide_prefs},
-    speech::{Speaker, provide_speaker, typed_char_text},
+    device::speech::{Speaker, provide_speaker, typed_char_text},
+    text::Msg,
+    visit::prefs::{Prefs, SpeechRate, Volume, provide_prefs},
 };
 use leptos::prelude::*;
 use serde_json::Value;

@@ -195,6 +195,28 @@ impl Topic {
     pub fn all() -> impl Iterator<Item = Topic> {
         Self::OFFERED.into_iter().chain([Topic::Feedback])
     }
+
+    /// The topic's name in the API (its serde name).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Topic::Labour => "labour",
+            Topic::Family => "family",
+            Topic::Marriage => "marriage",
+            Topic::Property => "property",
+            Topic::Traffic => "traffic",
+            Topic::Consumer => "consumer",
+            Topic::Criminal => "criminal",
+            Topic::Administrative => "administrative",
+            Topic::LegalAid => "legal_aid",
+            Topic::Other => "other",
+            Topic::Feedback => "feedback",
+        }
+    }
+
+    /// The topic named `name` in the API.
+    pub fn parse(name: &str) -> Option<Topic> {
+        Topic::all().find(|t| t.as_str() == name)
+    }
 }
 
 /// Part of the day for a callback.
@@ -550,6 +572,15 @@ pub struct AuditPage {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn topic_names_are_their_serde_names() {
+        for t in Topic::all() {
+            assert_eq!(serde_json::to_value(t).unwrap(), t.as_str());
+            assert_eq!(Topic::parse(t.as_str()), Some(t));
+        }
+        assert_eq!(Topic::parse("nope"), None);
+    }
 
     #[test]
     fn localized_text_uses_language_tags_as_keys() {

@@ -1,7 +1,8 @@
 //! Pure Rust shared by the kiosk (WebAssembly) and the server (native).
 //!
 //! No browser or server dependencies live here, so the same rules run identically
-//! in both places: input validation and masking (`validate`, `mask`), the
+//! in both places: what a visitor's answers must be (`rules`), input validation
+//! and masking (`validate`, `mask`), the
 //! request/response types of the HTTP API (`api`), and the back office's rules
 //! (`console`).
 
@@ -15,6 +16,7 @@ pub mod hall_time;
 pub mod lang;
 pub mod mask;
 pub mod rating;
+pub mod rules;
 pub mod stats;
 pub mod validate;
 

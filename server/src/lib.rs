@@ -295,6 +295,7 @@ pub fn with_kiosk_files(router: Router, dist: &std::path::Path, csp: HeaderValue
             header::VARY,
             HeaderValue::from_static("accept-encoding"),
         ))
+        .layer(middleware::from_fn(cache_built_files))
         // The build writes .br and .gz copies beside the files (xtask/precompress.mjs):
         // sent as such to browsers that accept them, with the original's type.
         .service(
@@ -308,6 +309,46 @@ pub fn with_kiosk_files(router: Router, dist: &std::path::Path, csp: HeaderValue
                 ),
         );
     router.fallback_service(kiosk)
+}
+
+/// How long a browser may keep a built file. A file whose name carries the build's
+/// content hash never changes, so it is kept for a year without asking again: the
+/// kiosk's browser then also keeps the compiled `.wasm` in its code cache, and a
+/// reload after "finish and clear" starts without compiling. Everything else
+/// (index.html, deep links served as index.html) is checked on every load, so a
+/// new build is picked up at the next reload.
+async fn cache_built_files(
+    req: Request<axum::body::Body>,
+    next: middleware::Next,
+) -> axum::response::Response {
+    let hashed = is_hashed_name(req.uri().path());
+    let mut res = next.run(req).await;
+    let html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
+    let policy = if hashed && !html && res.status().is_success() {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    res
+}
+
+/// Whether a path names a file Trunk called after its content hash:
+/// `legal-kiosk-3f1c…_bg.wasm`, `base-6ff3…e440.css` (the hash is 64 bits in
+/// lowercase hex, without leading zeros).
+fn is_hashed_name(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    let stem = name.split('.').next().unwrap_or_default();
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(base, hash)| {
+        !base.is_empty()
+            && (12..=16).contains(&hash.len())
+            && hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    })
 }
 
 /// The built console under its CSP, its client routes (/console/users, …) served
@@ -385,4 +426,23 @@ pub async fn shutdown_signal() {
         () = term => {},
     }
     tracing::info!("shutting down");
+}
+
+#[cfg(test)]
+mod hashed_name_tests {
+    use super::is_hashed_name;
+
+    #[test]
+    fn only_trunks_content_hashed_names_count() {
+        assert!(is_hashed_name("/legal-kiosk-3f1c2b9a8e7d6c5b_bg.wasm"));
+        assert!(is_hashed_name("/legal-kiosk-3f1c2b9a8e7d6c5b.js"));
+        assert!(is_hashed_name("/header-2374110468b6c6d.css"));
+        assert!(is_hashed_name("/console/base-6ff385254d44e440.css.br"));
+        assert!(!is_hashed_name("/index.html"));
+        assert!(!is_hashed_name("/booking/check"));
+        assert!(!is_hashed_name("/kiosk.wasm"));
+        assert!(!is_hashed_name("/answer_button.css"));
+        assert!(!is_hashed_name("/-6ff385254d44e440.css"));
+        assert!(!is_hashed_name("/base-6FF385254D44E440.css"), "not Trunk's");
+    }
 }

@@ -4,6 +4,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::{MONDAY_8AM, OPERATOR_TOKEN, TestApp, callback, key};
+use kiosk_core::rules::NOTE_MAX;
 use serde_json::json;
 
 #[tokio::test]
@@ -35,7 +36,11 @@ async fn callback_validation_names_each_bad_field() {
     let cases: Vec<(serde_json::Value, &str, &str)> = vec![
         (json!({"phone": "110"}), "phone", "invalid_phone"),
         (json!({"name": "名".repeat(31)}), "name", "name_too_long"),
-        (json!({"note": "字".repeat(501)}), "note", "note_too_long"),
+        (
+            json!({"note": "字".repeat(NOTE_MAX + 1)}),
+            "note",
+            "note_too_long",
+        ),
         (
             json!({"preferred": {"date": "2026-11-29", "period": "morning"}}),
             "preferred",
@@ -75,7 +80,7 @@ async fn callback_validation_names_each_bad_field() {
     }
     // A note of exactly 500 characters and the last allowed day are fine.
     let mut body = callback("13912345678");
-    body["note"] = json!("字".repeat(500));
+    body["note"] = json!("字".repeat(NOTE_MAX));
     body["preferred"] = json!({"date": "2026-12-14", "period": "morning"});
     let res = app.post("/api/v1/callbacks", &body, Some(&key())).await;
     assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());

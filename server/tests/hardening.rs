@@ -169,6 +169,29 @@ async fn built_files_are_served_precompressed_with_their_own_type() {
     }
 }
 
+#[tokio::test]
+async fn hashed_build_files_are_kept_a_year_and_the_page_is_checked_every_load() {
+    let app = TestApp::new().await;
+    let dist = &app.config.dist;
+    std::fs::write(dist.join("legal-kiosk-3f1c2b9a8e7d6c5b_bg.wasm"), b"\0asm").unwrap();
+    std::fs::write(dist.join("kiosk.json"), b"{}").unwrap();
+    let year = Some("public, max-age=31536000, immutable");
+    let res = app.get("/legal-kiosk-3f1c2b9a8e7d6c5b_bg.wasm").await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert_eq!(res.header("cache-control"), year);
+    for path in ["/", "/index.html", "/booking/check", "/kiosk.json"] {
+        let res = app.get(path).await;
+        assert_eq!(res.status, StatusCode::OK, "{path}");
+        assert_eq!(res.header("cache-control"), Some("no-cache"), "{path}");
+    }
+    // A hashed name from an old build is answered with the page, never kept.
+    let res = app.get("/legal-kiosk-0000aaaa1111bbbb_bg.wasm").await;
+    assert_eq!(res.header("cache-control"), Some("no-cache"));
+    // The API is never stored at all.
+    let res = app.get("/api/v1/health").await;
+    assert_eq!(res.header("cache-control"), Some("no-store"));
+}
+
 /// A NUL is valid JSON and valid UTF-8 but not text PostgreSQL can hold or
 /// compare: ids and versions carrying one are refused before the database.
 #[tokio::test]

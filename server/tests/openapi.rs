@@ -235,6 +235,7 @@ fn source_codes() -> BTreeSet<String> {
     for shared in [
         "console.rs",
         "desk.rs",
+        "rules.rs",
         "hall_admin.rs",
         "eligibility/standards.rs",
     ] {

@@ -44,7 +44,7 @@ pub fn use_hall() -> Signal<Option<Hall>> {
     });
     Signal::derive(move || {
         halls.0.get().and_then(Result::ok).and_then(|halls| {
-            let wanted = &crate::config::config().hall_id;
+            let wanted = &crate::ops::config::config().hall_id;
             let at = halls.iter().position(|h| &h.id == wanted).unwrap_or(0);
             halls.into_iter().nth(at)
         })

@@ -37,7 +37,7 @@ async fn send_json<B: serde::Serialize>(
     let json = serde_json::to_string(body).expect("request types serialize");
     request
         .header("Content-Type", "application/json")
-        .header("X-Kiosk-Id", &crate::config::config().kiosk_id)
+        .header("X-Kiosk-Id", &crate::ops::config::config().kiosk_id)
         .body(json)
         .map_err(|_| ApiError::Unreachable)?
         .send()

@@ -7,7 +7,55 @@
 use std::time::Duration;
 
 use kiosk_core::api::Problem;
+
+use crate::text::Msg;
 use serde::{Serialize, de::DeserializeOwned};
+
+/// The idempotency key of one submission: made when the visitor first presses
+/// confirm, reused for every retry and every later press while the request is the
+/// same (so "not sent, press again" can never make two rows), and replaced when
+/// the visitor changed an answer (a different request is a different submission).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Submission<R> {
+    sent: Option<(R, String)>,
+}
+
+impl<R> Default for Submission<R> {
+    fn default() -> Self {
+        Self { sent: None }
+    }
+}
+
+impl<R: PartialEq + Clone> Submission<R> {
+    /// The key for sending `request`, made by `new_key` only when needed.
+    pub fn key_for(&mut self, request: &R, new_key: impl FnOnce() -> String) -> String {
+        match &self.sent {
+            Some((previous, key)) if previous == request => key.clone(),
+            _ => {
+                let key = new_key();
+                self.sent = Some((request.clone(), key.clone()));
+                key
+            }
+        }
+    }
+
+    /// Forgets the key once the submission is done (confirmed or refused).
+    pub fn finish(&mut self) {
+        self.sent = None;
+    }
+}
+
+/// Where a submission stands, for the confirm button and its status line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SubmitState {
+    Ready,
+    /// Sending (and retrying): the button cannot be pressed again.
+    Sending,
+    /// Still no answer after retrying: nothing was saved; ask staff or call 12348.
+    NotSent,
+    /// The server refused it for a reason the visitor can act on.
+    Refused(Msg),
+}
 
 /// How long and how often to retry.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -145,7 +193,7 @@ async fn one_attempt<R: DeserializeOwned>(url: &str, json: &str, key: &str) -> A
     let request = gloo_net::http::Request::post(url)
         .header("Content-Type", "application/json")
         .header("Idempotency-Key", key)
-        .header("X-Kiosk-Id", &crate::config::config().kiosk_id)
+        .header("X-Kiosk-Id", &crate::ops::config::config().kiosk_id)
         .body(json.to_owned());
     let Ok(request) = request else {
         return Attempt::Retry(None);
@@ -180,6 +228,27 @@ mod tests {
     use std::{cell::RefCell, collections::BTreeMap};
 
     use super::*;
+
+    #[test]
+    fn one_key_per_submission_reused_until_the_request_changes() {
+        let mut s = Submission::default();
+        let mut made = 0;
+        let mut key = |s: &mut Submission<&str>, r| {
+            s.key_for(&r, || {
+                made += 1;
+                format!("k{made}")
+            })
+        };
+        assert_eq!(key(&mut s, "a"), "k1");
+        assert_eq!(key(&mut s, "a"), "k1", "a retry after 'not sent'");
+        assert_eq!(key(&mut s, "b"), "k2", "an answer changed");
+        s.finish();
+        assert_eq!(
+            key(&mut s, "b"),
+            "k3",
+            "a new submission after the last one ended"
+        );
+    }
 
     fn problem(code: &str) -> Problem {
         Problem {

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::{i18n::Msg, prefs::use_t};
+use crate::{text::Msg, visit::prefs::use_t};
 
 #[component]
 pub fn ChoiceGroup<T>(

@@ -6,7 +6,7 @@
 use leptos::{html, prelude::*};
 use wasm_bindgen::JsCast;
 
-use crate::{i18n::Msg, prefs::use_t, speech::use_speaker};
+use crate::{device::speech::use_speaker, text::Msg, visit::prefs::use_t};
 
 /// The heading's text and what follows it up to the first control: the
 /// instructions of the screen, and a receipt if there is one. Alerts and status
@@ -45,7 +45,7 @@ pub fn FocusHeading(
     no_focus: bool,
 ) -> impl IntoView {
     let t = use_t();
-    let speaker = use_context::<crate::speech::Speaker>().map(|_| use_speaker());
+    let speaker = use_context::<crate::device::speech::Speaker>().map(|_| use_speaker());
     let heading = NodeRef::<html::H1>::new();
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
@@ -57,7 +57,7 @@ pub fn FocusHeading(
                 request_animation_frame(move || {
                     let parts = screen_text(&h);
                     let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
-                    speaker.say(&crate::speech::speakable(&refs));
+                    speaker.say(&crate::device::speech::speakable(&refs));
                 });
             }
         }

@@ -1,6 +1,6 @@
 //! An in-app keyboard for names and short notes, for kiosks where the system input
 //! method may be missing: a grid of the common surnames, and pinyin spelling over
-//! the compact table in [`crate::pinyin_table`], plus Latin letters as typed (for
+//! the compact table in [`crate::text::pinyin`], plus Latin letters as typed (for
 //! names written in Latin letters and the English interface), Space, Delete and
 //! Clear. A physical keyboard and a system input method still type into the field.
 //!
@@ -13,9 +13,12 @@
 use leptos::{html, prelude::*};
 
 use crate::{
-    i18n::{Msg, fill},
-    pinyin_table::{COMMON_SURNAMES, candidates},
-    prefs::use_t,
+    components::field::Field,
+    text::{
+        Msg, fill,
+        pinyin::{COMMON_SURNAMES, candidates},
+    },
+    visit::prefs::use_t,
 };
 
 /// Candidates shown at a time: a row or two of large keys, not a wall of them.
@@ -87,7 +90,8 @@ impl Edit<'_> {
 #[component]
 pub fn NameKeyboard(
     /// The text entered so far.
-    value: RwSignal<String>,
+    #[prop(into)]
+    value: Field,
     /// Id of the text field (for its `<label for>`).
     input_id: &'static str,
     /// Most characters accepted.
@@ -125,19 +129,17 @@ pub fn NameKeyboard(
 
     let set_from_field = move |text: String| value.set(text.chars().take(max_len).collect());
     let edit = move |change: &dyn Fn(&mut Edit) -> bool| {
-        value
-            .try_update(|text| {
-                letters
-                    .try_update(|letters| {
-                        change(&mut Edit {
-                            text,
-                            letters,
-                            max_len,
-                        })
+        value.update(|text| {
+            letters
+                .try_update(|letters| {
+                    change(&mut Edit {
+                        text,
+                        letters,
+                        max_len,
                     })
-                    .unwrap_or(false)
-            })
-            .unwrap_or(false)
+                })
+                .unwrap_or(false)
+        })
     };
     let switch_to = move |to: Mode| {
         mode.set(to);

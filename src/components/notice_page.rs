@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::{components::focus_heading::FocusHeading, i18n::Msg, prefs::use_t};
+use crate::screen::Screen;
+use crate::{components::focus_heading::FocusHeading, text::Msg, visit::prefs::use_t};
 
 #[component]
 pub fn NoticePage(
@@ -20,7 +21,7 @@ pub fn NoticePage(
                 .into_iter()
                 .map(|p| view! { <p class="kiosk-notice__text">{move || t(p)}</p> })
                 .collect_view()}
-            <A href="/" attr:class="kiosk-button kiosk-button--primary">
+            <A href=Screen::Home.path() attr:class="kiosk-button kiosk-button--primary">
                 {move || t(Msg::BackToHome)}
             </A>
         </section>

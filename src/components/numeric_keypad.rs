@@ -4,7 +4,7 @@
 use kiosk_core::mask::mask_id_number;
 use leptos::prelude::*;
 
-use crate::{i18n::Msg, prefs::use_t};
+use crate::{components::field::Field, text::Msg, visit::prefs::use_t};
 
 /// What the pad enters.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -55,7 +55,8 @@ impl KeypadMode {
 #[component]
 pub fn NumericKeypad(
     /// The digits entered so far.
-    value: RwSignal<String>,
+    #[prop(into)]
+    value: Field,
     /// Id of the text field (for its `<label for>`).
     input_id: &'static str,
     /// Most digits accepted.
@@ -76,7 +77,7 @@ pub fn NumericKeypad(
 ) -> impl IntoView {
     let t = use_t();
     let masked = move || masked.is_some_and(|m| m.get());
-    let announcer = crate::announce::Announcer::new();
+    let announcer = crate::device::announce::Announcer::new();
     // Phone and ID digits are personal: audio mode says only "digit entered".
     let private = mode != KeypadMode::Amount;
     let push = move |d: char| {
@@ -88,7 +89,7 @@ pub fn NumericKeypad(
             if v.len() < max_len {
                 v.push(d);
             }
-        })
+        });
     };
     let digit = move |d: char| {
         view! {
@@ -132,9 +133,9 @@ pub fn NumericKeypad(
             <button
                 type="button"
                 class="kiosk-keypad__key kiosk-keypad__key--action"
-                on:click=move |_| value.update(|v| {
-                    v.pop();
-                })
+                on:click=move |_| {
+                    value.update(|v| v.pop());
+                }
             >
                 {move || t(Msg::KeyDelete)}
             </button>

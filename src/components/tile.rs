@@ -5,8 +5,8 @@ use leptos_router::components::A;
 
 use crate::{
     components::icon::{Icon, IconSvg},
-    i18n::Msg,
-    prefs::use_t,
+    text::Msg,
+    visit::prefs::use_t,
 };
 
 #[component]

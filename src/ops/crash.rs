@@ -13,8 +13,8 @@ use kiosk_core::{HOTLINE, Lang, api::Heartbeat};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 
-use super::idle::ATTRACT_PATH;
-use crate::i18n::Msg;
+use crate::screen::Screen;
+use crate::text::Msg;
 
 /// How long the restarting notice shows before the attract screen loads.
 pub const RESTART_AFTER_MS: i32 = 3_000;
@@ -103,7 +103,7 @@ pub fn restart() {
         && let Ok(replace) = replace.dyn_into::<js_sys::Function>()
     {
         let go: js_sys::Function = replace
-            .bind1(&location, &JsValue::from_str(ATTRACT_PATH))
+            .bind1(&location, &JsValue::from_str(&Screen::Attract.path()))
             .unchecked_into();
         let _ =
             window().set_timeout_with_callback_and_timeout_and_arguments_0(&go, RESTART_AFTER_MS);
@@ -128,7 +128,7 @@ fn send_error_beacon() {
     };
     let url = crate::api::url(&format!(
         "/kiosks/{}/heartbeat",
-        crate::config::config().kiosk_id
+        crate::ops::config::config().kiosk_id
     ));
     let _ = window()
         .navigator()

@@ -1,46 +1,15 @@
-//! The inactivity rules as plain functions: which kind of screen a path is, and
-//! whether a visitor idle for so long is still active, should be warned, or has
-//! gone. Tested natively; `ops` wires them to the clock and the router.
+//! The inactivity rules as plain functions: whether a visitor idle for so long
+//! is still active, should be warned, or has gone, by the kind of screen they
+//! are on. Tested natively; `ops` wires them to the clock and the router.
 
-use crate::config::Timeouts;
+use crate::{
+    ops::config::Timeouts,
+    screen::{Screen, ScreenKind},
+};
 
-/// The start page shown between visits.
-pub const ATTRACT_PATH: &str = "/welcome";
-/// Staff sign-in and the staff panel.
-pub const STAFF_PATH: &str = "/staff";
-
-/// How a screen is treated when nobody touches the kiosk.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ScreenKind {
-    /// The attract screen: nothing to forget, never reset.
-    Attract,
-    /// The visitor is filling something in (`form_s`).
-    Form,
-    /// Information and results (`info_s`).
-    Info,
-    /// Staff sign-in and panel: closes without a warning after `staff_idle_s`.
-    Staff,
-}
-
-/// The kind of the screen at `path`.
-pub fn screen_kind(path: &str) -> ScreenKind {
-    let path = path.trim_end_matches('/');
-    let under = |prefix: &str| path == prefix || path.starts_with(&format!("{prefix}/"));
-    if path == ATTRACT_PATH {
-        ScreenKind::Attract
-    } else if under(STAFF_PATH) {
-        ScreenKind::Staff
-    } else if path.ends_with("/done") || path == "/eligibility/result" {
-        ScreenKind::Info
-    } else if under("/booking")
-        || under("/callback")
-        || under("/eligibility/q")
-        || path == "/eligibility/check"
-    {
-        ScreenKind::Form
-    } else {
-        ScreenKind::Info
-    }
+/// The kind of the screen at `path`; a path the kiosk does not have is read.
+pub fn kind_at(path: &str) -> ScreenKind {
+    Screen::from_path(path).map_or(ScreenKind::Info, Screen::kind)
 }
 
 /// Where an idle visitor stands.
@@ -62,7 +31,7 @@ pub fn quiet_s(kind: ScreenKind, t: &Timeouts) -> u32 {
         ScreenKind::Attract => u32::MAX,
         ScreenKind::Staff => t.staff_idle_s,
         ScreenKind::Form => t.form_s,
-        ScreenKind::Info => t.info_s,
+        ScreenKind::Info | ScreenKind::Result => t.info_s,
     }
 }
 
@@ -72,7 +41,7 @@ pub fn idle_state(kind: ScreenKind, idle_ms: f64, t: &Timeouts) -> Idle {
     let warning = match kind {
         ScreenKind::Attract => return Idle::Active,
         ScreenKind::Staff => 0,
-        ScreenKind::Form | ScreenKind::Info => t.warning_s,
+        ScreenKind::Form | ScreenKind::Info | ScreenKind::Result => t.warning_s,
     };
     let quiet = quiet_s(kind, t);
     let (quiet, end) = (f64::from(quiet), f64::from(quiet + warning));
@@ -92,7 +61,7 @@ pub fn idle_state(kind: ScreenKind, idle_ms: f64, t: &Timeouts) -> Idle {
 /// until the visit ends. Nobody is on the attract screen or the staff screens, and
 /// a kiosk freshly started on another page has had no visitor yet.
 pub fn visit_in_progress(path: &str, touched_since_load: bool) -> bool {
-    !matches!(screen_kind(path), ScreenKind::Attract | ScreenKind::Staff) && touched_since_load
+    !matches!(kind_at(path), ScreenKind::Attract | ScreenKind::Staff) && touched_since_load
 }
 
 #[cfg(test)]
@@ -100,27 +69,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn screens_are_sorted_by_what_the_visitor_does_there() {
-        use ScreenKind::*;
-        for (path, kind) in [
-            ("/welcome", Attract),
-            ("/staff", Staff),
-            ("/", Info),
-            ("/accessibility", Info),
-            ("/eligibility", Info),
-            ("/eligibility/q/income", Form),
-            ("/eligibility/check", Form),
-            ("/eligibility/result", Info),
-            ("/booking", Form),
-            ("/booking/phone", Form),
-            ("/booking/lookup", Form),
-            ("/booking/done", Info),
-            ("/callback/when", Form),
-            ("/callback/done/", Info),
-            ("/no/such/page", Info),
-        ] {
-            assert_eq!(screen_kind(path), kind, "{path}");
-        }
+    fn a_path_the_kiosk_does_not_have_is_read_like_information() {
+        assert_eq!(kind_at("/no/such/page"), ScreenKind::Info);
+        assert_eq!(kind_at("/booking/phone"), ScreenKind::Form);
     }
 
     #[test]

@@ -7,15 +7,15 @@ use leptos_router::components::A;
 
 use crate::{
     components::{choice_group::ChoiceGroup, focus_heading::FocusHeading},
-    i18n::Msg,
-    prefs::{SpeechRate, TextSize, Theme, Volume, use_prefs, use_t},
+    text::Msg,
+    visit::prefs::{SpeechRate, TextSize, Theme, Volume, use_prefs, use_t},
 };
 
 #[component]
 pub fn AccessibilityPage() -> impl IntoView {
     let prefs = use_prefs();
     let t = use_t();
-    let speaker = use_context::<crate::speech::Speaker>();
+    let speaker = use_context::<crate::device::speech::Speaker>();
     view! {
         <section class="kiosk-settings">
             <FocusHeading text=Msg::AccessibilityHeading />

@@ -7,14 +7,14 @@
 
 use kiosk_core::{HOTLINE, Lang, api::KioskStatus, hall_time::HallTime};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::{
-    components::{focus_heading::FocusHeading, hall_name::HallName},
-    i18n::{Msg, fill},
+    components::{focus_heading::FocusHeading, frame::hall_name::HallName},
     ops::use_ops,
-    pages::booking::day_label,
-    prefs::{use_prefs, use_t},
+    screen::{self, Screen},
+    text::dates::day_label,
+    text::{Msg, fill},
+    visit::prefs::{use_prefs, use_t},
 };
 
 #[component]
@@ -40,13 +40,11 @@ pub fn AttractPage() -> impl IntoView {
 fn Attract() -> impl IntoView {
     let t = use_t();
     let prefs = use_prefs();
-    let navigate = use_navigate();
-    let nav = navigate.clone();
-    let start = move |_| nav("/", Default::default());
+    let start = move |_| screen::go(Screen::Home);
     let start_with_audio = move |e: leptos::ev::MouseEvent| {
         e.stop_propagation();
         prefs.audio.set(true);
-        navigate("/", Default::default());
+        screen::go(Screen::Home);
     };
     let other = move || prefs.lang.get().other();
     view! {

@@ -8,22 +8,30 @@ pub mod intro;
 pub mod question;
 pub mod result;
 
-use std::sync::{Arc, OnceLock, RwLock};
-
 use kiosk_core::{
     Lang,
-    date::Date,
-    eligibility::{CriminalCategory, Likelihood, Matter, Route, Standards, Status},
-    hall_time::HallTime,
+    eligibility::{Standards, Status},
 };
 use leptos::prelude::*;
-use leptos_router::components::Outlet;
 
 use crate::{
     api,
-    i18n::{Msg, fill},
-    self_check::{Answers, Category, Question, Urgency},
+    components::form::wizard::FlowScreens,
+    flows::self_check::{Answers, Category, Question, Urgency},
+    screen::{Screen, use_screen},
+    text::{
+        Msg, fill,
+        labels::{criminal_label, matter_label, status_label},
+    },
 };
+
+impl FlowScreens for Answers {
+    fn screen(q: Question) -> Screen {
+        Screen::SelfCheck(q)
+    }
+    const LEAVE: Screen = Screen::SelfCheckIntro;
+    const REVIEW: Screen = Screen::SelfCheckReview;
+}
 
 /// The answers of this visit, shared by the self-check screens.
 #[derive(Clone, Copy, Debug)]
@@ -33,59 +41,21 @@ pub fn use_self_check() -> SelfCheck {
     expect_context::<SelfCheck>()
 }
 
-/// Standards fetched from the server this uptime, if any.
-static FETCHED: RwLock<Option<Arc<Standards>>> = RwLock::new(None);
-
-/// The financial standards in force: the hall's, as the server last served them
-/// (so a hall can update figures without a new kiosk build), else the ones built
-/// into the kiosk, so the self-check also works offline.
-pub fn standards() -> Arc<Standards> {
-    static EMBEDDED: OnceLock<Arc<Standards>> = OnceLock::new();
-    FETCHED
-        .read()
-        .ok()
-        .and_then(|s| s.clone())
-        .unwrap_or_else(|| {
-            Arc::clone(EMBEDDED.get_or_init(|| Arc::new(Standards::embedded().clone())))
-        })
-}
-
-/// Asks the server for its current standards; keeps the last known on failure.
-fn refresh_standards() {
-    leptos::task::spawn_local(async {
-        if let Ok(fresh) = api::eligibility::standards().await
-            && let Ok(mut slot) = FETCHED.write()
-        {
-            *slot = Some(Arc::new(fresh));
-        }
-    });
-}
-
-/// Today at the hall, from the kiosk's clock.
-pub fn today() -> Date {
-    HallTime::from_unix((js_sys::Date::now() / 1000.0) as i64).date()
-}
-
-/// Where a question lives.
-pub fn question_href(q: Question) -> String {
-    format!("/eligibility/q/{}", q.slug())
-}
-
-/// Where to go after an answer: the next question, or the check-answers screen.
-pub fn next_href(answers: &Answers) -> String {
-    answers
-        .next(&standards(), today())
-        .map_or_else(|| "/eligibility/check".to_owned(), question_href)
-}
-
 /// Holds the answers while the visitor is in the self-check; leaving it (home,
 /// finish and clear) drops them.
 #[component]
 pub fn EligibilityLayout() -> impl IntoView {
     provide_context(SelfCheck(RwSignal::new(Answers::default())));
     // Only the standards travel, never an answer.
-    refresh_standards();
-    view! { <Outlet /> }
+    api::eligibility::refresh_standards();
+    let screen = use_screen();
+    move || match screen.get() {
+        Some(Screen::SelfCheckIntro) => view! { <intro::EligibilityIntroPage /> }.into_any(),
+        Some(Screen::SelfCheck(q)) => view! { <question::QuestionScreen question=q /> }.into_any(),
+        Some(Screen::SelfCheckReview) => view! { <check::EligibilityCheckPage /> }.into_any(),
+        Some(Screen::SelfCheckResult) => view! { <result::EligibilityResultPage /> }.into_any(),
+        _ => ().into_any(),
+    }
 }
 
 pub const STATUSES: [Status; 8] = [
@@ -112,81 +82,11 @@ pub fn category_label(c: Category) -> Msg {
     }
 }
 
-pub fn matter_label(m: Matter) -> Msg {
-    match m {
-        Matter::Wages => Msg::MatWages,
-        Matter::WorkInjury => Msg::MatWorkInjury,
-        Matter::LabourRelationship => Msg::MatLabourRelationship,
-        Matter::SupportPayment => Msg::MatSupportPayment,
-        Matter::AbuseAbandonmentDv => Msg::MatAbuse,
-        Matter::CivilCapacity => Msg::MatCivilCapacity,
-        Matter::TrafficAccident => Msg::MatTraffic,
-        Matter::MedicalAccident => Msg::MatMedical,
-        Matter::FoodDrugAccident => Msg::MatFoodDrug,
-        Matter::EnvironmentalDamage => Msg::MatEnvironment,
-        Matter::SocialInsuranceOrAssistance => Msg::MatSocialInsurance,
-        Matter::PensionForBereavedOrDisabled => Msg::MatPension,
-        Matter::StateCompensation => Msg::MatStateCompensation,
-        Matter::AcquittalCompensation => Msg::MatAcquittal,
-        Matter::CriminalDefence => Msg::MatCriminalDefence,
-        Matter::CriminalVictim => Msg::MatCriminalVictim,
-        Matter::CompulsoryMedicalTreatment => Msg::MatCompulsoryMedical,
-        Matter::PetitionRetrial => Msg::MatPetition,
-        Matter::Bravery => Msg::MatBravery,
-        Matter::MartyrRights => Msg::MatMartyr,
-        Matter::Other => Msg::MatOther,
-    }
-}
-
-pub fn criminal_label(c: CriminalCategory) -> Msg {
-    match c {
-        CriminalCategory::Minor => Msg::CrimMinor,
-        CriminalCategory::SensoryDisability => Msg::CrimSensory,
-        CriminalCategory::MentalIncapacity => Msg::CrimMental,
-        CriminalCategory::PossibleLifeOrDeath => Msg::CrimLifeDeath,
-        CriminalCategory::DeathPenaltyReview => Msg::CrimDeathReview,
-        CriminalCategory::InAbsentia => Msg::CrimAbsentia,
-    }
-}
-
-pub fn status_label(s: Status) -> Msg {
-    match s {
-        Status::MigrantWorker => Msg::StMigrant,
-        Status::Minor => Msg::StMinor,
-        Status::Elderly => Msg::StElderly,
-        Status::Disabled => Msg::StDisabled,
-        Status::NoFixedIncome => Msg::StNoIncome,
-        Status::SocialAssistance => Msg::StSocialAssistance,
-        Status::JudicialAssistance => Msg::StJudicial,
-        Status::PreferentialCare => Msg::StPreferential,
-    }
-}
-
 pub fn urgency_label(u: Urgency) -> Msg {
     match u {
         Urgency::Deadline => Msg::UrgDeadline,
         Urgency::Preservation => Msg::UrgPreservation,
         Urgency::Neither => Msg::UrgNeither,
-    }
-}
-
-pub fn route_label(r: Route) -> Msg {
-    match r {
-        Route::CriminalMandatory => Msg::RouteCriminalMandatory,
-        Route::CriminalApply => Msg::RouteCriminalApply,
-        Route::NoMeansTest => Msg::RouteNoMeansTest,
-        Route::MeansWaived => Msg::RouteMeansWaived,
-        Route::MeansTest => Msg::RouteMeansTest,
-        Route::AlreadyRepresented => Msg::RouteAlreadyRepresented,
-        Route::NotCovered => Msg::RouteNotCovered,
-    }
-}
-
-pub fn likelihood_title(l: Likelihood) -> Msg {
-    match l {
-        Likelihood::Likely => Msg::LikelyTitle,
-        Likelihood::Maybe => Msg::MaybeTitle,
-        Likelihood::Unlikely => Msg::UnlikelyTitle,
     }
 }
 
@@ -217,7 +117,7 @@ fn yes_no(v: Option<bool>) -> Msg {
 }
 
 /// The given answer to `q`, in words, for the check-answers screen.
-pub fn answer_text(q: Question, a: &Answers, lang: Lang) -> String {
+pub fn answer_text(q: Question, a: &Answers, standards: &Standards, lang: Lang) -> String {
     let t = |m: Msg| m.text(lang).to_owned();
     let list = |items: Vec<Msg>| {
         if items.is_empty() {
@@ -244,7 +144,7 @@ pub fn answer_text(q: Question, a: &Answers, lang: Lang) -> String {
             .region
             .as_deref()
             .and_then(|r| {
-                standards()
+                standards
                     .entries()
                     .iter()
                     .find(|s| s.region == r)
@@ -301,27 +201,40 @@ mod tests {
         );
     }
 
+    fn std() -> &'static Standards {
+        Standards::embedded()
+    }
+
     #[test]
     fn answers_read_back_in_words() {
         let mut a = Answers::default();
         a.household_size = Some(3);
         a.income = Some(9000);
         a.statuses = vec![Status::MigrantWorker, Status::Disabled];
-        assert_eq!(answer_text(Question::Household, &a, Lang::ZhCn), "3 人");
-        assert_eq!(answer_text(Question::Income, &a, Lang::En), "9000 yuan");
         assert_eq!(
-            answer_text(Question::Statuses, &a, Lang::ZhCn),
+            answer_text(Question::Household, &a, std(), Lang::ZhCn),
+            "3 人"
+        );
+        assert_eq!(
+            answer_text(Question::Income, &a, std(), Lang::En),
+            "9000 yuan"
+        );
+        assert_eq!(
+            answer_text(Question::Statuses, &a, std(), Lang::ZhCn),
             "进城务工人员（农民工）、残疾人"
         );
         assert_eq!(
-            answer_text(Question::Criminal, &a, Lang::En),
+            answer_text(Question::Criminal, &a, std(), Lang::En),
             "None of these"
         );
         assert_eq!(
-            answer_text(Question::Region, &a, Lang::ZhCn),
+            answer_text(Question::Region, &a, std(), Lang::ZhCn),
             "其他地方，或不知道"
         );
         a.region = Some("310000".into());
-        assert_eq!(answer_text(Question::Region, &a, Lang::En), "Shanghai");
+        assert_eq!(
+            answer_text(Question::Region, &a, std(), Lang::En),
+            "Shanghai"
+        );
     }
 }

@@ -4,9 +4,9 @@ use leptos::prelude::*;
 
 use crate::{
     components::{focus_heading::FocusHeading, icon::Icon, tile::Tile},
-    i18n::Msg,
     ops::use_ops,
-    prefs::use_t,
+    text::Msg,
+    visit::prefs::use_t,
 };
 
 #[component]

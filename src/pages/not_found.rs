@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::{components::notice_page::NoticePage, i18n::Msg};
+use crate::{components::notice_page::NoticePage, text::Msg};
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {

@@ -9,15 +9,15 @@ use kiosk_core::{
     rating::{Flow, Level, Reason},
 };
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::{
     api::submit::{RetryPolicy, SubmitError, new_idempotency_key, post_idempotent_with},
     components::{answer_button::AnswerButton, focus_heading::FocusHeading},
-    i18n::Msg,
+    flows::callback::Step,
     ops,
-    prefs::use_t,
-    rating,
+    screen::{self, Screen},
+    text::Msg,
+    visit::{prefs::use_t, rating},
 };
 
 /// A rating is worth a short wait, not the half minute a booking gets: the
@@ -74,7 +74,6 @@ pub fn RatingPage() -> impl IntoView {
 #[component]
 fn Rating(flow: Flow) -> impl IntoView {
     let t = use_t();
-    let navigate = use_navigate();
     let phase = RwSignal::new(Phase::Level);
     let reasons = RwSignal::new(Vec::<Reason>::new());
     // The level being sent, for "try again" after a failure.
@@ -94,7 +93,7 @@ fn Rating(flow: Flow) -> impl IntoView {
             flow,
             rated_on: None,
         };
-        let path = format!("/kiosks/{}/ratings", crate::config::config().kiosk_id);
+        let path = format!("/kiosks/{}/ratings", crate::ops::config::config().kiosk_id);
         leptos::task::spawn_local(async move {
             let answer: Result<RatingReceipt, SubmitError> =
                 post_idempotent_with(RATING_RETRIES, &path, &body, &key.get_value()).await;
@@ -117,7 +116,10 @@ fn Rating(flow: Flow) -> impl IntoView {
     };
     let call_me = Callback::new(move |()| {
         rating::settle();
-        navigate("/callback/when?topic=feedback", Default::default());
+        screen::go_to(&Screen::callback_about(
+            kiosk_core::api::Topic::Feedback,
+            Step::When,
+        ));
     });
 
     let actions = move |buttons: Vec<(Msg, bool, Callback<()>)>| {

@@ -21,12 +21,11 @@ use crate::{
         focus_heading::FocusHeading,
         numeric_keypad::{KeypadMode, NumericKeypad},
     },
-    config,
-    i18n::{Msg, fill},
-    ops::{self, VERSION, use_ops},
+    device::speech::use_speaker,
+    ops::{self, VERSION, config, use_ops},
     pages::attract::back_at_label,
-    prefs::{use_prefs, use_t},
-    speech::use_speaker,
+    text::{Msg, fill},
+    visit::prefs::{use_prefs, use_t},
 };
 
 /// Longest PIN the pad takes (the server accepts up to 32).
@@ -57,7 +56,7 @@ fn StaffSignIn() -> impl IntoView {
     let pin = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let checking = RwSignal::new(false);
-    let announcer = crate::announce::Announcer::new();
+    let announcer = crate::device::announce::Announcer::new();
     let submit = move |e: ev::SubmitEvent| {
         e.prevent_default();
         if checking.get_untracked() {

@@ -12,6 +12,7 @@ use kiosk_core::{
     },
     hall_time::HallTime,
     mask::{mask_name, mask_phone},
+    rules::{self, PhoneKind, Refusal},
     validate::{normalize_phone, validate_id_number},
 };
 
@@ -27,9 +28,6 @@ use crate::{
     routes::{idempotent_create, request_hash},
     security,
 };
-
-/// Longest name accepted, in characters.
-pub const NAME_MAX: usize = 30;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -48,30 +46,33 @@ fn push(errors: &mut FieldErrors, field: &str, code: &str) {
         .push(code.to_owned());
 }
 
-/// A trimmed name of 1–30 characters.
+/// A trimmed name (core's rule), or its refusal.
 pub fn check_name(errors: &mut FieldErrors, field: &str, name: &str) -> String {
-    let name = name.trim().to_owned();
-    match name.chars().count() {
-        0 => push(errors, field, "name_required"),
-        n if n > NAME_MAX => push(errors, field, "name_too_long"),
-        _ => {}
-    }
-    name
+    rules::check_name(name).map_or_else(
+        |r| {
+            push(errors, field, r.code());
+            String::new()
+        },
+        str::to_owned,
+    )
 }
 
 /// A non-empty consent version, or the `consent_required` error.
 pub fn check_consent(errors: &mut FieldErrors, consent: Option<&str>) -> String {
-    let consent = consent.map(str::trim).unwrap_or_default();
-    if consent.is_empty() || consent.chars().count() > 32 {
-        push(errors, "consent_version", "consent_required");
-    }
-    consent.to_owned()
+    rules::check_consent(consent).map_or_else(
+        |r| {
+            push(errors, "consent_version", r.code());
+            String::new()
+        },
+        str::to_owned,
+    )
 }
 
-/// A phone the hall can call, normalized, or the `invalid_phone` error.
-pub fn check_phone(errors: &mut FieldErrors, phone: &str) -> String {
-    normalize_phone(phone).unwrap_or_else(|_| {
-        push(errors, "phone", "invalid_phone");
+/// A phone of `kind` (core's rule: bookings take mobiles, callbacks also
+/// landlines), normalized, or the `invalid_phone` error.
+pub fn check_phone(errors: &mut FieldErrors, phone: &str, kind: PhoneKind) -> String {
+    rules::check_phone(phone, kind).unwrap_or_else(|p| {
+        push(errors, "phone", Refusal::Phone(p).code());
         String::new()
     })
 }
@@ -95,7 +96,7 @@ struct Checked {
 fn check(req: &AppointmentRequest, now: HallTime) -> Result<Checked, FieldErrors> {
     let mut errors = BTreeMap::new();
     let name = check_name(&mut errors, "name", &req.name);
-    let phone = check_phone(&mut errors, &req.phone);
+    let phone = check_phone(&mut errors, &req.phone, PhoneKind::BOOKING);
     let id_number = match req.id_number.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(id) => match validate_id_number(id, now.date()) {

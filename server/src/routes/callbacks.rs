@@ -16,6 +16,7 @@ use kiosk_core::{
     date::Date,
     hall_time::HallTime,
     mask::mask_phone,
+    rules::{self, PhoneKind},
 };
 use serde::Deserialize;
 
@@ -35,8 +36,6 @@ use crate::{
 /// Queued callbacks one phone may have within [`WINDOW_S`].
 pub const MAX_QUEUED_PER_PHONE: usize = 3;
 pub const WINDOW_S: i64 = 24 * 3600;
-/// Longest note, in characters.
-pub const NOTE_MAX: usize = 500;
 /// How far a held request's time may lie ahead of this server's clock (the
 /// kiosk PC's clock may run a little fast).
 const REQUESTED_AHEAD_MAX_S: i64 = 5 * 60;
@@ -79,16 +78,16 @@ async fn callbacks_create(
     let held = requested.is_some();
     let now = requested.unwrap_or(now);
     let now_unix = now.unix();
-    let phone = check_phone(&mut errors, &req.phone);
+    let phone = check_phone(&mut errors, &req.phone, PhoneKind::CALLBACK);
     let name = req
         .name
         .as_deref()
         .filter(|n| !n.trim().is_empty())
         .map(|n| check_name(&mut errors, "name", n));
-    let note = req.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
-    if note.is_some_and(|n| n.chars().count() > NOTE_MAX) {
-        errors.insert("note".into(), vec!["note_too_long".into()]);
-    }
+    let note = rules::check_note(req.note.as_deref().unwrap_or_default()).unwrap_or_else(|r| {
+        errors.insert("note".into(), vec![r.code().into()]);
+        None
+    });
     if let Preferred::At { date, .. } = &req.preferred {
         let ok = Date::parse_iso(date).is_some_and(|d| {
             let ahead = d.days_since_epoch() - now.date().days_since_epoch();

@@ -6,31 +6,34 @@ use kiosk_core::{
     mask::{mask_id_number, mask_name, mask_phone},
 };
 use leptos::prelude::*;
-use leptos_router::{NavigateOptions, hooks::use_navigate};
 
 use crate::{
-    booking::Step,
-    components::{
-        flow_frame::FlowFrame,
-        flow_parts::{RevealButton, SummaryRow, needs_text, use_reveal},
-        submit_panel::{SubmitPanel, run_submission},
+    api::submit::SubmitState,
+    components::form::{
+        frame::FlowFrame,
+        submit::{SubmitPanel, run_submission},
+        summary::{RevealButton, SummaryRow, use_reveal},
+        wizard::{StepNav, at},
     },
-    flow::{SubmitState, refusal_message},
-    i18n::Msg,
-    pages::eligibility::today,
-    prefs::use_prefs,
+    flows::booking::Step,
+    screen::{self, Screen},
+    text::{
+        Msg,
+        dates::slot_when,
+        labels::{needs_text, problem_message},
+    },
+    visit::prefs::use_prefs,
 };
 
-use super::{back, progress, slot_when, step_href, use_booking};
+use super::use_booking;
 
 #[component]
-pub fn CheckStep() -> impl IntoView {
+pub fn CheckStep(nav: StepNav) -> impl IntoView {
     let flow = use_booking();
     let lang = use_prefs().lang;
-    let navigate = use_navigate();
     let hall = crate::api::halls::use_hall();
     let (revealed, reveal) = use_reveal();
-    let error = RwSignal::new(None::<Msg>);
+    let error = nav.error;
 
     let d = flow.draft;
     let service = Signal::derive(move || {
@@ -84,16 +87,14 @@ pub fn CheckStep() -> impl IntoView {
             d.request(
                 &hall.get_untracked().map(|h| h.id).unwrap_or_default(),
                 lang.get_untracked(),
-                Some(crate::config::config().kiosk_id.clone()),
-                today(),
+                Some(crate::ops::config::config().kiosk_id.clone()),
+                &at(),
             )
         });
         let Some(request) = request else {
             error.set(Some(Msg::BookingIncomplete));
             return;
         };
-        let navigate_done = navigate.clone();
-        let navigate_time = navigate.clone();
         let hall_id = request.hall_id.clone();
         run_submission(
             "/appointments",
@@ -108,17 +109,10 @@ pub fn CheckStep() -> impl IntoView {
                     *d = Default::default();
                     d.service = service;
                 });
-                navigate_done(
-                    "/booking/done",
-                    NavigateOptions {
-                        replace: true,
-                        ..Default::default()
-                    },
-                );
+                screen::replace(Screen::BookingDone);
             },
             move |problem| {
-                // The server's codes for a time no longer bookable, worded once in flow.rs.
-                let reason = refusal_message(&problem);
+                let reason = problem_message(&problem);
                 let taken = matches!(reason, Msg::SlotTaken | Msg::SlotGone);
                 if taken {
                     // Back to the times with fresh data; the rest of the draft stays.
@@ -126,27 +120,21 @@ pub fn CheckStep() -> impl IntoView {
                     flow.time_notice.try_set(Some(reason));
                     flow.state.try_set(SubmitState::Ready);
                     flow.reload_slots(hall_id);
-                    navigate_time(&step_href(Step::Time), NavigateOptions::default());
+                    screen::go(Screen::Booking(Step::Time));
                 }
             },
         );
     });
 
     view! {
-        <FlowFrame
-            heading=Msg::CheckBookingHeading
-            progress=progress(Step::Check)
-            hint=Msg::CheckBookingHint
-            error=error
-            on_back=back(Step::Check)
-        >
+        <FlowFrame heading=Msg::CheckBookingHeading nav=nav hint=Msg::CheckBookingHint>
             <dl class="kiosk-summary">
-                <SummaryRow href=step_href(Step::Service) key=Msg::SummaryService value=service />
-                <SummaryRow href=step_href(Step::Time) key=Msg::SummaryWhen value=when />
-                <SummaryRow href=step_href(Step::Name) key=Msg::SummaryName value=name />
-                <SummaryRow href=step_href(Step::Phone) key=Msg::SummaryPhone value=phone />
-                <Show when=needs_id><SummaryRow href=step_href(Step::IdNumber) key=Msg::SummaryId value=id /></Show>
-                <SummaryRow href=step_href(Step::Needs) key=Msg::SummaryNeeds value=needs />
+                <SummaryRow change=Screen::Booking(Step::Service) key=Msg::SummaryService value=service />
+                <SummaryRow change=Screen::Booking(Step::Time) key=Msg::SummaryWhen value=when />
+                <SummaryRow change=Screen::Booking(Step::Name) key=Msg::SummaryName value=name />
+                <SummaryRow change=Screen::Booking(Step::Phone) key=Msg::SummaryPhone value=phone />
+                <Show when=needs_id><SummaryRow change=Screen::Booking(Step::IdNumber) key=Msg::SummaryId value=id /></Show>
+                <SummaryRow change=Screen::Booking(Step::Needs) key=Msg::SummaryNeeds value=needs />
             </dl>
             <RevealButton revealed=revealed reveal=reveal />
             <SubmitPanel state=flow.state on_confirm=confirm label=Msg::ConfirmBooking />

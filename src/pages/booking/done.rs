@@ -8,28 +8,29 @@ use leptos::prelude::*;
 use crate::{
     api::halls::use_hall,
     components::{
-        flow_parts::{ReceiptActions, redirect},
-        focus_heading::FocusHeading,
+        form::receipt::{ReceiptPage, use_hall_name},
         qr_code::{QrCode, lookup_url},
     },
-    i18n::{Msg, fill},
-    prefs::{use_prefs, use_t},
+    screen::{self, Screen},
+    text::{Msg, fill},
+    visit::prefs::{use_prefs, use_t},
 };
 
-use super::{slot_when, use_booking};
+use super::use_booking;
+use crate::text::dates::slot_when;
 
 #[component]
 pub fn BookingDonePage() -> impl IntoView {
     let flow = use_booking();
     match flow.done.get_untracked() {
         Some(appointment) => view! { <Receipt appointment=appointment /> }.into_any(),
-        None => redirect("/booking".to_owned()),
+        None => screen::redirect(Screen::Booking(crate::flows::booking::Step::Service)),
     }
 }
 
 #[component]
 fn Receipt(appointment: Appointment) -> impl IntoView {
-    crate::rating::offer(kiosk_core::rating::Flow::Booking);
+    crate::visit::rating::offer(kiosk_core::rating::Flow::Booking);
     let flow = use_booking();
     let t = use_t();
     let lang = use_prefs().lang;
@@ -45,7 +46,7 @@ fn Receipt(appointment: Appointment) -> impl IntoView {
     let materials = service.map(|s| s.materials).unwrap_or_default();
     let reference = appointment.reference.clone();
     // The hall's public address from kiosk.json if it has one, else this kiosk's.
-    let origin = crate::config::config()
+    let origin = crate::ops::config::config()
         .public_url
         .clone()
         .unwrap_or_else(|| window().location().origin().unwrap_or_default());
@@ -54,11 +55,7 @@ fn Receipt(appointment: Appointment) -> impl IntoView {
         let (start, end) = (appointment.slot_start.clone(), appointment.slot_end.clone());
         move || slot_when(&start, &end, lang.get())
     };
-    let hall_name = move || {
-        hall.get()
-            .map(|h| h.names.get(lang.get()).to_owned())
-            .unwrap_or_else(|| t(Msg::HallFallbackName).to_owned())
-    };
+    let hall_name = use_hall_name();
     let hall_address = move || {
         hall.get()
             .map(|h| h.address.get(lang.get()).to_owned())
@@ -74,16 +71,12 @@ fn Receipt(appointment: Appointment) -> impl IntoView {
         })
     };
     view! {
-        <section class="kiosk-done">
-            <FocusHeading text=Msg::BookingDoneHeading />
-            <p class="kiosk-notice__text">{move || t(Msg::BookingDoneIntro)}</p>
-            <article class="kiosk-receipt" aria-labelledby="kiosk-receipt-title">
-                <p class="kiosk-receipt__hall">{hall_name}</p>
-                <h2 id="kiosk-receipt-title" class="kiosk-receipt__title">
-                    {move || t(Msg::ReceiptTitle)}
-                </h2>
-                <p class="kiosk-receipt__reference-label">{move || t(Msg::ReferenceLabel)}</p>
-                <p class="kiosk-receipt__reference" data-testid="reference">{reference.clone()}</p>
+        <ReceiptPage
+            heading=Msg::BookingDoneHeading
+            intro=Msg::BookingDoneIntro
+            title=Msg::ReceiptTitle
+            reference=reference.clone()
+        >
                 <dl class="kiosk-receipt__details">
                     <dt>{move || t(Msg::SummaryService)}</dt>
                     <dd>
@@ -118,11 +111,6 @@ fn Receipt(appointment: Appointment) -> impl IntoView {
                     <QrCode data=qr label=qr_label />
                     <p>{move || t(Msg::QrCaption)}</p>
                 </div>
-                <p class="kiosk-receipt__hotline">
-                    {move || t(Msg::HotlineLabel)} " " <strong>{HOTLINE}</strong>
-                </p>
-            </article>
-            <ReceiptActions />
-        </section>
+        </ReceiptPage>
     }
 }

@@ -4,25 +4,24 @@
 use kiosk_core::{
     HOTLINE,
     api::{Appointment, AppointmentCancel, AppointmentLookup, AppointmentStatus},
+    rules::{PhoneKind, check_phone},
 };
 use leptos::prelude::*;
-use leptos_router::{
-    NavigateOptions,
-    hooks::{use_navigate, use_query_map},
-};
 
 use crate::{
     api::appointments::{LookupError, cancel, lookup},
-    components::{
-        contact_fields::PhoneField,
-        flow_frame::{FlowFrame, STEP_ERROR_ID},
+    components::form::{
+        fields::PhoneField,
+        frame::{FlowFrame, STEP_ERROR_ID},
+        wizard::StepNav,
     },
-    flow::{PhoneKind, phone_final},
-    i18n::{Msg, fill},
-    prefs::{use_prefs, use_t},
+    flows::booking::Step,
+    screen::{self, Screen},
+    text::{Msg, fill},
+    visit::prefs::{use_prefs, use_t},
 };
 
-use super::slot_when;
+use crate::text::dates::slot_when;
 
 /// Characters after the letter of a booking reference (`A7K3M9PQ`).
 pub const REFERENCE_DIGITS: usize = 7;
@@ -71,8 +70,7 @@ fn lookup_message(e: &LookupError) -> Msg {
 pub fn BookingLookupPage() -> impl IntoView {
     let t = use_t();
     let lang = use_prefs().lang;
-    let navigate = use_navigate();
-    let scanned = use_query_map().with_untracked(|q| q.get("ref"));
+    let scanned = screen::entry_param("ref");
     let digits = RwSignal::new(scanned.as_deref().map(reference_digits).unwrap_or_default());
     let phone = RwSignal::new(String::new());
     let stage = RwSignal::new(Stage::Reference);
@@ -89,7 +87,7 @@ pub fn BookingLookupPage() -> impl IntoView {
 
     let reference = move || format!("A{}", digits.get_untracked());
     let find = move || {
-        let Ok(number) = phone_final(&phone.get_untracked(), PhoneKind::Any) else {
+        let Ok(number) = check_phone(&phone.get_untracked(), PhoneKind::Any) else {
             error.set(Some(Msg::PhoneNotMobile));
             return;
         };
@@ -114,7 +112,7 @@ pub fn BookingLookupPage() -> impl IntoView {
         });
     };
     let do_cancel = move || {
-        let Ok(number) = phone_final(&phone.get_untracked(), PhoneKind::Any) else {
+        let Ok(number) = check_phone(&phone.get_untracked(), PhoneKind::Any) else {
             return;
         };
         busy.set(true);
@@ -153,7 +151,7 @@ pub fn BookingLookupPage() -> impl IntoView {
         }
     });
     let back = Callback::new(move |()| match stage.get_untracked() {
-        Stage::Reference => navigate("/booking", NavigateOptions::default()),
+        Stage::Reference => screen::go(Screen::Booking(Step::Service)),
         Stage::Phone => {
             error.set(None);
             stage.set(Stage::Reference);
@@ -317,10 +315,8 @@ pub fn BookingLookupPage() -> impl IntoView {
     view! {
         <FlowFrame
             heading=heading
-            progress=progress
-            error=error
-            on_back=back
-            on_continue=go
+            nav=StepNav { progress, error, back, go }
+            with_continue=true
             show_continue=Signal::derive(move || stage.get() != Stage::Found)
         >
             {body}

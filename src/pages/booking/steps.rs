@@ -1,53 +1,102 @@
-//! The booking steps before the check screen, one screen each.
+//! The booking steps before the check screen, one screen each; the phone, the
+//! needs and the notice are the steps every flow shares.
 
+use kiosk_core::rules::{NAME_MAX, PhoneKind};
 use leptos::prelude::*;
 
 use crate::{
-    booking::{DayState, NAME_MAX, Step, calendar, slots_on},
     components::{
         answer_button::AnswerButton,
-        contact_fields::{IdNumberField, PhoneField},
-        flow_frame::{FlowFrame, STEP_ERROR_ID},
-        flow_parts::{ConsentNotice, NeedsChooser, redirect, toggle_need},
-        name_keyboard::NameKeyboard,
+        field::Field,
+        form::{
+            fields::IdNumberField,
+            frame::FlowFrame,
+            wizard::{StepNav, arrive_at, step_nav},
+        },
         notice_page::NoticePage,
     },
-    flow::{BOOKING_NOTICE_VERSION, PhoneKind, phone_final},
-    i18n::{Msg, fill},
-    pages::eligibility::today,
-    prefs::{use_prefs, use_t},
+    device::clock::today,
+    flows::booking::{DayState, Draft, NOTICE_VERSION, Step, calendar, slots_on},
+    pages::steps::{ConsentStep, NeedsStep, Notice, PhoneStep, TextLine, TextStep},
+    screen::Screen,
+    text::{
+        Msg,
+        dates::{day_label, time_range},
+        fill,
+    },
+    visit::prefs::{use_prefs, use_t},
 };
 
-use super::{
-    BOOKING_NEEDS, back, check::CheckStep, day_label, next_step, progress, step_href, time_range,
-    use_booking,
-};
+use super::{BOOKING_NEEDS, check::CheckStep, use_booking};
 
 /// The screen of `step`, or a redirect to the first step still unanswered when
 /// the visitor arrived ahead of it (a deep link, a stale history entry).
 pub fn step_view(step: Step) -> AnyView {
     let flow = use_booking();
-    let first_open = flow
-        .draft
-        .with_untracked(|d| d.first_problem(today()).map(|(s, _)| s));
-    if let Some(first) = first_open
-        && first < step
-        && !(step <= Step::Time && flow.services.with_untracked(Option::is_none))
-    {
-        return redirect(step_href(first));
+    let draft = flow.draft;
+    // The first three steps wait for the services on a deep link (a service
+    // chosen from a self-check result is filled in when they come).
+    let loading = step <= Step::Time && flow.services.with_untracked(Option::is_none);
+    if !loading && let Some(redirect) = arrive_at(draft, step) {
+        return redirect;
     }
+    let nav = step_nav(draft, step);
     match step {
-        Step::Service => view! { <ServiceStep /> }.into_any(),
-        Step::Day => view! { <DayStep /> }.into_any(),
-        Step::Time => view! { <TimeStep /> }.into_any(),
-        Step::Name => view! { <NameStep /> }.into_any(),
-        Step::Phone => view! { <PhoneStep /> }.into_any(),
-        Step::IdNumber => view! { <IdStep /> }.into_any(),
-        Step::Needs => view! { <NeedsStep /> }.into_any(),
-        Step::Consent => view! { <ConsentStep /> }.into_any(),
-        Step::Check => view! { <CheckStep /> }.into_any(),
+        Step::Service => view! { <ServiceStep nav /> }.into_any(),
+        Step::Day => view! { <DayStep nav /> }.into_any(),
+        Step::Time => view! { <TimeStep nav /> }.into_any(),
+        Step::Name => view! {
+            <TextStep nav line=NAME text=Field::of(draft, |d: &Draft| &d.name, |d| &mut d.name) />
+        }
+        .into_any(),
+        Step::Phone => view! {
+            <PhoneStep
+                heading=Msg::BookingPhoneHeading
+                nav
+                kind=PhoneKind::BOOKING
+                phone=Field::of(draft, |d: &Draft| &d.phone, |d| &mut d.phone)
+            />
+        }
+        .into_any(),
+        Step::IdNumber => view! { <IdStep nav /> }.into_any(),
+        Step::Needs => view! {
+            <NeedsStep
+                heading=Msg::BookingNeedsHeading
+                nav
+                offered=&BOOKING_NEEDS
+                needs=Field::of(draft, |d: &Draft| &d.needs, |d| &mut d.needs)
+            />
+        }
+        .into_any(),
+        Step::Consent => view! {
+            <ConsentStep
+                nav
+                notice=NOTICE
+                consent=Field::of(draft, |d: &Draft| &d.consent, |d| &mut d.consent)
+            />
+        }
+        .into_any(),
+        Step::Check => view! { <CheckStep nav /> }.into_any(),
     }
 }
+
+/// The visitor's name: required; a surname may do.
+const NAME: TextLine = TextLine {
+    heading: Msg::BookingNameHeading,
+    hint: Msg::NameHint,
+    label: Msg::NameLabel,
+    input_id: "kiosk-name",
+    max_len: NAME_MAX,
+    surnames: true,
+    optional: false,
+};
+
+const NOTICE: Notice = Notice {
+    what: Msg::BookingNoticeWhat,
+    how_long: Msg::BookingNoticeHowLong,
+    cancel: Msg::BookingNoticeCancel,
+    version: NOTICE_VERSION,
+};
 
 /// Shown instead of a step when the server cannot be reached.
 #[component]
@@ -67,21 +116,10 @@ fn Loading() -> impl IntoView {
 }
 
 #[component]
-fn ServiceStep() -> impl IntoView {
+fn ServiceStep(nav: StepNav) -> impl IntoView {
     let flow = use_booking();
     let t = use_t();
     let lang = use_prefs().lang;
-    let error = RwSignal::new(None);
-    let next = next_step(Step::Service);
-    let go = Callback::new(move |()| {
-        match flow
-            .draft
-            .with_untracked(|d| d.check(Step::Service, today()))
-        {
-            Some(p) => error.set(Some(p.message())),
-            None => next.run(()),
-        }
-    });
     let list = move || {
         match flow.services.get() {
         None => view! { <Loading /> }.into_any(),
@@ -105,7 +143,7 @@ fn ServiceStep() -> impl IntoView {
                                 chosen=chosen
                                 on_choose=move || {
                                     flow.draft.update(|d| d.choose_service(service.get_value()));
-                                    next.run(());
+                                    nav.go.run(());
                                 }
                             />
                         }
@@ -113,7 +151,7 @@ fn ServiceStep() -> impl IntoView {
                     .collect_view()}
             </ul>
             <p class="kiosk-question__hint">
-                <a href="/booking/lookup" class="kiosk-button kiosk-button--secondary">
+                <a href=Screen::BookingLookup.path() class="kiosk-button kiosk-button--secondary">
                     {move || t(Msg::LookupLink)}
                 </a>
             </p>
@@ -124,36 +162,18 @@ fn ServiceStep() -> impl IntoView {
     // Continue only when a service is already chosen (pre-selected from a result).
     let preselected = move || flow.draft.with(|d| d.service.is_some());
     view! {
-        <FlowFrame
-            heading=Msg::BookingServiceHeading
-            progress=progress(Step::Service)
-            hint=Msg::BookingServiceHint
-            error=error
-            on_back=back(Step::Service)
-        >
+        <FlowFrame heading=Msg::BookingServiceHeading nav=nav hint=Msg::BookingServiceHint with_continue=true show_continue=Signal::derive(preselected)>
             {list}
-            <Show when=preselected>
-                <div class="kiosk-question__actions">
-                    <button
-                        type="button"
-                        class="kiosk-button kiosk-button--primary kiosk-button--large"
-                        on:click=move |_| go.run(())
-                    >
-                        {move || t(Msg::Continue)}
-                    </button>
-                </div>
-            </Show>
         </FlowFrame>
     }
 }
 
 #[component]
-fn DayStep() -> impl IntoView {
+fn DayStep(nav: StepNav) -> impl IntoView {
     let flow = use_booking();
     let t = use_t();
     let lang = use_prefs().lang;
-    let error = RwSignal::new(None);
-    let next = next_step(Step::Day);
+    let error = nav.error;
     let days = move || {
         match flow.slots.get() {
         None => view! { <Loading /> }.into_any(),
@@ -185,7 +205,7 @@ fn DayStep() -> impl IntoView {
                                 on_choose=move || match &unavailable {
                                     None => {
                                         flow.draft.update(|d| d.choose_day(date));
-                                        next.run(());
+                                        nav.go.run(());
                                     }
                                     Some(DayState::Full) => error.set(Some(Msg::DayFullChooseAnother)),
                                     Some(_) => error.set(Some(Msg::DayClosedChooseAnother)),
@@ -200,27 +220,21 @@ fn DayStep() -> impl IntoView {
     }
     };
     view! {
-        <FlowFrame
-            heading=Msg::BookingDayHeading
-            progress=progress(Step::Day)
-            hint=Msg::BookingDayHint
-            error=error
-            on_back=back(Step::Day)
-        >
+        <FlowFrame heading=Msg::BookingDayHeading nav=nav hint=Msg::BookingDayHint>
             {days}
         </FlowFrame>
     }
 }
 
 #[component]
-fn TimeStep() -> impl IntoView {
+fn TimeStep(nav: StepNav) -> impl IntoView {
     let flow = use_booking();
     let t = use_t();
     let lang = use_prefs().lang;
     // "This time was just taken" after a refused submission, shown once.
-    let error = RwSignal::new(flow.time_notice.get_untracked());
+    let error = nav.error;
+    error.set(flow.time_notice.get_untracked());
     flow.time_notice.set(None);
-    let next = next_step(Step::Time);
     let times = move || {
         let Some(date) = flow.draft.with(|d| d.day) else {
             return ().into_any();
@@ -262,7 +276,7 @@ fn TimeStep() -> impl IntoView {
                                             error.set(Some(Msg::SlotFullChooseAnother));
                                         } else {
                                             flow.draft.update(|d| d.slot = Some(slot.get_value()));
-                                            next.run(());
+                                            nav.go.run(());
                                         }
                                     }
                                 />
@@ -275,175 +289,20 @@ fn TimeStep() -> impl IntoView {
         }
     };
     view! {
-        <FlowFrame
-            heading=Msg::BookingTimeHeading
-            progress=progress(Step::Time)
-            hint=Msg::BookingTimeHint
-            error=error
-            on_back=back(Step::Time)
-        >
+        <FlowFrame heading=Msg::BookingTimeHeading nav=nav hint=Msg::BookingTimeHint>
             {times}
         </FlowFrame>
     }
 }
 
 #[component]
-fn NameStep() -> impl IntoView {
-    let flow = use_booking();
-    let t = use_t();
-    let error = RwSignal::new(None);
-    let name = RwSignal::new(flow.draft.with_untracked(|d| d.name.clone()));
-    // Typing clears an old error; the draft follows the field.
-    Effect::new(move |_| {
-        let typed = name.get();
-        flow.draft.update_untracked(|d| d.name = typed);
-        error.set(None);
-    });
-    let next = next_step(Step::Name);
-    let go = Callback::new(move |()| {
-        match flow.draft.with_untracked(|d| d.check(Step::Name, today())) {
-            Some(p) => error.set(Some(p.message())),
-            None => next.run(()),
-        }
-    });
+fn IdStep(nav: StepNav) -> impl IntoView {
+    let draft = use_booking().draft;
     view! {
-        <FlowFrame
-            heading=Msg::BookingNameHeading
-            progress=progress(Step::Name)
-            hint=Msg::NameHint
-            error=error
-            on_back=back(Step::Name)
-            on_continue=go
-        >
-            <div class="kiosk-field">
-                <label class="kiosk-field__label" for="kiosk-name">{move || t(Msg::NameLabel)}</label>
-                <NameKeyboard
-                    value=name
-                    input_id="kiosk-name"
-                    max_len=NAME_MAX
-                    described_by=Signal::derive(move || {
-                        if error.get().is_some() { STEP_ERROR_ID.to_owned() } else { String::new() }
-                    })
-                    invalid=Signal::derive(move || error.get().is_some())
-                    surnames=true
-                />
-            </div>
-        </FlowFrame>
-    }
-}
-
-#[component]
-fn PhoneStep() -> impl IntoView {
-    let flow = use_booking();
-    let error = RwSignal::new(None);
-    let phone = RwSignal::new(flow.draft.with_untracked(|d| d.phone.clone()));
-    Effect::new(move |_| {
-        let typed = phone.get();
-        flow.draft.update_untracked(|d| d.phone = typed);
-    });
-    let next = next_step(Step::Phone);
-    let go =
-        Callback::new(
-            move |()| match phone_final(&phone.get_untracked(), PhoneKind::Mobile) {
-                Err(msg) => error.set(Some(msg)),
-                Ok(_) => next.run(()),
-            },
-        );
-    view! {
-        <FlowFrame
-            heading=Msg::BookingPhoneHeading
-            progress=progress(Step::Phone)
-            error=error
-            on_back=back(Step::Phone)
-            on_continue=go
-        >
-            <PhoneField value=phone kind=PhoneKind::Mobile error=error />
-        </FlowFrame>
-    }
-}
-
-#[component]
-fn IdStep() -> impl IntoView {
-    let flow = use_booking();
-    let error = RwSignal::new(None);
-    let id = RwSignal::new(flow.draft.with_untracked(|d| d.id_number.clone()));
-    Effect::new(move |_| {
-        let typed = id.get();
-        flow.draft.update_untracked(|d| d.id_number = typed);
-    });
-    let next = next_step(Step::IdNumber);
-    let go = Callback::new(move |()| {
-        match flow
-            .draft
-            .with_untracked(|d| d.check(Step::IdNumber, today()))
-        {
-            Some(p) => error.set(Some(p.message())),
-            None => next.run(()),
-        }
-    });
-    view! {
-        <FlowFrame
-            heading=Msg::BookingIdHeading
-            progress=progress(Step::IdNumber)
-            hint=Msg::IdWhy
-            error=error
-            on_back=back(Step::IdNumber)
-            on_continue=go
-        >
-            <IdNumberField value=id error=error />
-        </FlowFrame>
-    }
-}
-
-#[component]
-fn NeedsStep() -> impl IntoView {
-    let flow = use_booking();
-    let error = RwSignal::new(None::<Msg>);
-    let next = next_step(Step::Needs);
-    view! {
-        <FlowFrame
-            heading=Msg::BookingNeedsHeading
-            progress=progress(Step::Needs)
-            hint=Msg::ChooseSeveralHint
-            error=error
-            on_back=back(Step::Needs)
-            on_continue=next
-        >
-            <NeedsChooser
-                offered=&BOOKING_NEEDS
-                chosen=Signal::derive(move || flow.draft.with(|d| d.needs.clone()))
-                on_toggle=Callback::new(move |need| flow.draft.update(|d| toggle_need(&mut d.needs, need)))
-                on_none=Callback::new(move |()| {
-                    flow.draft.update(|d| d.needs.clear());
-                    next.run(());
-                })
-            />
-        </FlowFrame>
-    }
-}
-
-#[component]
-fn ConsentStep() -> impl IntoView {
-    let flow = use_booking();
-    let error = RwSignal::new(None);
-    let next = next_step(Step::Consent);
-    view! {
-        <FlowFrame
-            heading=Msg::NoticeHeading
-            progress=progress(Step::Consent)
-            error=error
-            on_back=back(Step::Consent)
-        >
-            <ConsentNotice
-                what=Msg::BookingNoticeWhat
-                how_long=Msg::BookingNoticeHowLong
-                cancel=Msg::BookingNoticeCancel
-                version=BOOKING_NOTICE_VERSION
-                on_agree=Callback::new(move |()| {
-                    flow.draft.update(|d| d.consent = Some(BOOKING_NOTICE_VERSION.to_owned()));
-                    next.run(());
-                })
-                on_decline=Callback::new(move |()| flow.draft.update(|d| d.consent = None))
+        <FlowFrame heading=Msg::BookingIdHeading nav=nav hint=Msg::IdWhy with_continue=true>
+            <IdNumberField
+                value=Field::of(draft, |d: &Draft| &d.id_number, |d| &mut d.id_number)
+                error=nav.error
             />
         </FlowFrame>
     }

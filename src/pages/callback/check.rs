@@ -5,29 +5,32 @@ use kiosk_core::{
     mask::{mask_name, mask_phone},
 };
 use leptos::prelude::*;
-use leptos_router::{NavigateOptions, hooks::use_navigate};
 
 use crate::{
-    callback::Step,
-    components::{
-        flow_frame::FlowFrame,
-        flow_parts::{RevealButton, SummaryRow, needs_text, use_reveal},
-        submit_panel::{SubmitPanel, run_submission},
+    components::form::{
+        frame::FlowFrame,
+        submit::{SubmitPanel, run_submission},
+        summary::{RevealButton, SummaryRow, use_reveal},
+        wizard::{StepNav, at},
     },
-    i18n::Msg,
-    prefs::{use_prefs, use_t},
+    flows::callback::Step,
+    screen::{self, Screen},
+    text::{
+        Msg,
+        labels::{needs_text, topic_label},
+    },
+    visit::prefs::{use_prefs, use_t},
 };
 
-use super::{back, progress, step_href, topic_label, use_callback, when_text};
+use super::{use_callback, when_text};
 
 #[component]
-pub fn CallbackCheckStep() -> impl IntoView {
+pub fn CallbackCheckStep(nav: StepNav) -> impl IntoView {
     let flow = use_callback();
     let t = use_t();
     let lang = use_prefs().lang;
-    let navigate = use_navigate();
     let (revealed, reveal) = use_reveal();
-    let error = RwSignal::new(None::<Msg>);
+    let error = nav.error;
     let d = flow.draft;
 
     let or_not_given = move |s: String| {
@@ -77,13 +80,13 @@ pub fn CallbackCheckStep() -> impl IntoView {
         let Some(request) = d.with_untracked(|d| {
             d.request(
                 lang.get_untracked(),
-                Some(crate::config::config().kiosk_id.clone()),
+                Some(crate::ops::config::config().kiosk_id.clone()),
+                &at(),
             )
         }) else {
             error.set(Some(Msg::BookingIncomplete));
             return;
         };
-        let navigate = navigate.clone();
         run_submission(
             "/callbacks",
             request,
@@ -99,34 +102,22 @@ pub fn CallbackCheckStep() -> impl IntoView {
                     *d = Default::default();
                     d.may_say_12348 = Some(!discreet);
                 });
-                navigate(
-                    "/callback/done",
-                    NavigateOptions {
-                        replace: true,
-                        ..Default::default()
-                    },
-                );
+                screen::replace(Screen::CallbackDone);
             },
             |_| {},
         );
     });
 
     view! {
-        <FlowFrame
-            heading=Msg::CheckCallbackHeading
-            progress=progress(Step::Check)
-            hint=Msg::CheckCallbackHint
-            error=error
-            on_back=back(Step::Check)
-        >
+        <FlowFrame heading=Msg::CheckCallbackHeading nav=nav hint=Msg::CheckCallbackHint>
             <dl class="kiosk-summary">
-                <SummaryRow href=step_href(Step::Topic) key=Msg::SummaryTopic value=topic />
-                <SummaryRow href=step_href(Step::When) key=Msg::SummaryWhen value=when />
-                <SummaryRow href=step_href(Step::Phone) key=Msg::SummaryPhone value=phone />
-                <SummaryRow href=step_href(Step::Name) key=Msg::SummaryName value=name />
-                <SummaryRow href=step_href(Step::Safety) key=Msg::SummarySafety value=safety />
-                <SummaryRow href=step_href(Step::Needs) key=Msg::SummaryNeeds value=needs />
-                <SummaryRow href=step_href(Step::Note) key=Msg::SummaryNote value=note />
+                <SummaryRow change=Screen::Callback(Step::Topic) key=Msg::SummaryTopic value=topic />
+                <SummaryRow change=Screen::Callback(Step::When) key=Msg::SummaryWhen value=when />
+                <SummaryRow change=Screen::Callback(Step::Phone) key=Msg::SummaryPhone value=phone />
+                <SummaryRow change=Screen::Callback(Step::Name) key=Msg::SummaryName value=name />
+                <SummaryRow change=Screen::Callback(Step::Safety) key=Msg::SummarySafety value=safety />
+                <SummaryRow change=Screen::Callback(Step::Needs) key=Msg::SummaryNeeds value=needs />
+                <SummaryRow change=Screen::Callback(Step::Note) key=Msg::SummaryNote value=note />
             </dl>
             <RevealButton revealed=revealed reveal=reveal />
             <SubmitPanel state=flow.state on_confirm=confirm label=Msg::ConfirmCallback />

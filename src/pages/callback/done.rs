@@ -12,13 +12,11 @@ use kiosk_core::{
 use leptos::prelude::*;
 
 use crate::{
-    callback::When,
-    components::{
-        flow_parts::{ReceiptActions, redirect},
-        focus_heading::FocusHeading,
-    },
-    i18n::{Msg, fill},
-    prefs::{use_prefs, use_t},
+    components::form::receipt::ReceiptPage,
+    flows::callback::When,
+    screen::{self, Screen},
+    text::{Msg, fill},
+    visit::prefs::{use_prefs, use_t},
 };
 
 use super::{use_callback, when_text};
@@ -38,7 +36,7 @@ pub fn CallbackDonePage() -> impl IntoView {
     let flow = use_callback();
     match flow.done.get_untracked() {
         Some(receipt) => view! { <Receipt receipt=receipt /> }.into_any(),
-        None => redirect("/callback".to_owned()),
+        None => screen::redirect(Screen::Callback(crate::flows::callback::Step::Topic)),
     }
 }
 
@@ -47,7 +45,6 @@ fn Receipt(receipt: CallbackReceipt) -> impl IntoView {
     let flow = use_callback();
     let t = use_t();
     let lang = use_prefs().lang;
-    let hall = crate::api::halls::use_hall();
     let discreet = flow
         .draft
         .with_untracked(|d| d.may_say_12348 == Some(false));
@@ -57,9 +54,9 @@ fn Receipt(receipt: CallbackReceipt) -> impl IntoView {
         .draft
         .with_untracked(|d| d.topic == Some(Topic::Feedback))
     {
-        crate::rating::settle();
+        crate::visit::rating::settle();
     } else {
-        crate::rating::offer(Flow::Callback);
+        crate::visit::rating::offer(Flow::Callback);
     }
     // Held by the kiosk's edge: said plainly, with what happens next.
     let saved = receipt.status == CallbackStatus::SavedOnKiosk;
@@ -68,21 +65,8 @@ fn Receipt(receipt: CallbackReceipt) -> impl IntoView {
     } else {
         (Msg::CallbackDoneHeading, Msg::CallbackDoneWhatNext)
     };
-    let hall_name = move || {
-        hall.get()
-            .map(|h| h.names.get(lang.get()).to_owned())
-            .unwrap_or_else(|| t(Msg::HallFallbackName).to_owned())
-    };
     view! {
-        <section class="kiosk-done">
-            <FocusHeading text=heading />
-            <article class="kiosk-receipt" aria-labelledby="kiosk-receipt-title">
-                <p class="kiosk-receipt__hall">{hall_name}</p>
-                <h2 id="kiosk-receipt-title" class="kiosk-receipt__title">
-                    {move || t(Msg::CallbackReceiptTitle)}
-                </h2>
-                <p class="kiosk-receipt__reference-label">{move || t(Msg::ReferenceLabel)}</p>
-                <p class="kiosk-receipt__reference" data-testid="reference">{receipt.reference.clone()}</p>
+        <ReceiptPage heading=heading title=Msg::CallbackReceiptTitle reference=receipt.reference.clone()>
                 <dl class="kiosk-receipt__details">
                     <dt>{move || t(Msg::SummaryWhen)}</dt>
                     <dd>{move || when_text(when, lang.get())}</dd>
@@ -93,11 +77,6 @@ fn Receipt(receipt: CallbackReceipt) -> impl IntoView {
                 <p data-testid="what-next">{move || t(what_next)}</p>
                 {discreet.then(|| view! { <p>{move || t(Msg::CallbackDoneDiscreet)}</p> })}
                 <p>{move || fill(Msg::CallbackDoneIfMissed.text(lang.get()), &[("hotline", HOTLINE)])}</p>
-                <p class="kiosk-receipt__hotline">
-                    {move || t(Msg::HotlineLabel)} " " <strong>{HOTLINE}</strong>
-                </p>
-            </article>
-            <ReceiptActions />
-        </section>
+        </ReceiptPage>
     }
 }

@@ -5,12 +5,15 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::{
-    components::focus_heading::FocusHeading,
-    i18n::Msg,
-    prefs::{use_prefs, use_t},
+    api::eligibility::standards,
+    components::{focus_heading::FocusHeading, form::summary::SummaryRow},
+    device::clock::today,
+    screen::Screen,
+    text::Msg,
+    visit::prefs::{use_prefs, use_t},
 };
 
-use super::{answer_text, question_heading, question_href, standards, today, use_self_check};
+use super::{answer_text, question_heading, use_self_check};
 
 #[component]
 pub fn EligibilityCheckPage() -> impl IntoView {
@@ -18,23 +21,18 @@ pub fn EligibilityCheckPage() -> impl IntoView {
     let lang = use_prefs().lang;
     let answers = use_self_check().0;
     let rows = move || {
+        let standards = standards();
         answers.with(|a| {
-            a.summary(&standards(), today())
+            a.summary(&standards, today())
                 .into_iter()
                 .map(|q| {
-                    let question = t(question_heading(q, a));
-                    let answer = answer_text(q, a, lang.get());
+                    let answer = answer_text(q, a, &standards, lang.get());
                     view! {
-                        <div class="kiosk-summary__row">
-                            <dt class="kiosk-summary__key">{question}</dt>
-                            <dd class="kiosk-summary__value">{answer}</dd>
-                            <dd class="kiosk-summary__action">
-                                <A href=question_href(q) attr:class="kiosk-button kiosk-button--secondary">
-                                    {t(Msg::Change)}
-                                    <span class="kiosk-visually-hidden">" " {question}</span>
-                                </A>
-                            </dd>
-                        </div>
+                        <SummaryRow
+                            change=Screen::SelfCheck(q)
+                            key=question_heading(q, a)
+                            value=Signal::stored(answer)
+                        />
                     }
                 })
                 .collect_view()
@@ -50,13 +48,13 @@ pub fn EligibilityCheckPage() -> impl IntoView {
                 when=ready
                 fallback=move || {
                     view! {
-                        <A href="/eligibility" attr:class="kiosk-button kiosk-button--primary kiosk-button--large">
+                        <A href=Screen::SelfCheckIntro.path() attr:class="kiosk-button kiosk-button--primary kiosk-button--large">
                             {move || t(Msg::StartAgain)}
                         </A>
                     }
                 }
             >
-                <A href="/eligibility/result" attr:class="kiosk-button kiosk-button--primary kiosk-button--large">
+                <A href=Screen::SelfCheckResult.path() attr:class="kiosk-button kiosk-button--primary kiosk-button--large">
                     {move || t(Msg::SeeResult)}
                 </A>
             </Show>

@@ -4,10 +4,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::{
-    components::focus_heading::FocusHeading, i18n::Msg, prefs::use_t, self_check::Question,
+    components::focus_heading::FocusHeading, flows::self_check::Question, text::Msg,
+    visit::prefs::use_t,
 };
 
-use super::{question_href, use_self_check};
+use super::use_self_check;
+use crate::screen::Screen;
 
 #[component]
 pub fn EligibilityIntroPage() -> impl IntoView {
@@ -21,13 +23,13 @@ pub fn EligibilityIntroPage() -> impl IntoView {
             <p class="kiosk-notice__text">{move || t(Msg::SelfCheckPrivacy)}</p>
             <p class="kiosk-notice__text">{move || t(Msg::SelfCheckAdvisory)}</p>
             <A
-                href=question_href(Question::Category)
+                href=Screen::SelfCheck(Question::Category).path()
                 attr:class="kiosk-button kiosk-button--primary kiosk-button--large"
             >
                 {move || t(Msg::Start)}
             </A>
             <p class="kiosk-notice__back">
-                <A href="/" attr:class="kiosk-button kiosk-button--secondary">
+                <A href=Screen::Home.path() attr:class="kiosk-button kiosk-button--secondary">
                     {move || t(Msg::BackToHome)}
                 </A>
             </p>

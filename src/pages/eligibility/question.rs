@@ -3,37 +3,26 @@
 
 use kiosk_core::eligibility::CriminalCategory;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::{
+    api::eligibility::standards,
     components::{
-        answer_button::AnswerButton, focus_heading::FocusHeading, numeric_keypad::NumericKeypad,
+        answer_button::AnswerButton,
+        form::{
+            frame::{FlowFrame, STEP_ERROR_ID},
+            wizard::{arrive_at, step_nav},
+        },
+        numeric_keypad::NumericKeypad,
     },
-    i18n::{Msg, fill},
-    pages::not_found::NotFoundPage,
-    prefs::{use_prefs, use_t},
-    self_check::{Answers, Category, Question},
+    flows::self_check::{Answers, Category, Question},
+    text::{
+        Msg, fill,
+        labels::{criminal_label, matter_label, status_label},
+    },
+    visit::prefs::{use_prefs, use_t},
 };
 
-use super::{
-    STATUSES, URGENCY, category_label, criminal_label, matter_label, next_href, question_heading,
-    question_href, standards, status_label, today, urgency_label, use_self_check,
-};
-
-#[component]
-pub fn EligibilityQuestionPage() -> impl IntoView {
-    let params = use_params_map();
-    let question = Memo::new(move |_| {
-        params
-            .read()
-            .get("step")
-            .and_then(|s| Question::from_slug(&s))
-    });
-    move || match question.get() {
-        Some(q) => view! { <QuestionScreen question=q /> }.into_any(),
-        None => view! { <NotFoundPage /> }.into_any(),
-    }
-}
+use super::{STATUSES, URGENCY, category_label, question_heading, urgency_label, use_self_check};
 
 /// A question's hint line, if it has one.
 fn hint(q: Question) -> Option<Msg> {
@@ -50,59 +39,27 @@ fn hint(q: Question) -> Option<Msg> {
 }
 
 #[component]
-fn QuestionScreen(question: Question) -> impl IntoView {
+pub fn QuestionScreen(question: Question) -> AnyView {
     let t = use_t();
     let lang = use_prefs().lang;
     let answers = use_self_check().0;
-    let navigate = use_navigate();
 
     // A question that does not apply yet (a deep link, or answers changed) sends
     // the visitor to the one that does.
-    let relevant = answers.with_untracked(|a| a.can_ask(question, &standards(), today()));
-    if !relevant {
-        let target = answers.with_untracked(next_href);
-        let navigate = navigate.clone();
-        request_animation_frame(move || navigate(&target, Default::default()));
+    if let Some(redirect) = arrive_at(answers, question) {
+        return redirect;
     }
+    let nav = step_nav(answers, question);
 
     // Records an answer and moves on.
-    let answer = {
-        let navigate = navigate.clone();
-        move |set: Box<dyn FnOnce(&mut Answers)>| {
-            answers.update(|a| {
-                set(a);
-                a.mark(question);
-            });
-            let target = answers.with_untracked(next_href);
-            navigate(&target, Default::default());
-        }
-    };
-    let answer = StoredValue::new(answer);
-    let choose = move |set: Box<dyn FnOnce(&mut Answers)>| answer.with_value(|f| f(set));
-
-    let back = {
-        let navigate = navigate.clone();
-        move |_| {
-            let qs = answers.with_untracked(|a| a.questions(&standards(), today()));
-            let previous = qs
-                .iter()
-                .position(|q| *q == question)
-                .and_then(|i| i.checked_sub(1))
-                .map(|i| question_href(qs[i]));
-            navigate(
-                &previous.unwrap_or_else(|| "/eligibility".to_owned()),
-                Default::default(),
-            );
-        }
+    let choose = move |set: Box<dyn FnOnce(&mut Answers)>| {
+        answers.update(|a| {
+            set(a);
+            a.mark(question);
+        });
+        nav.go.run(());
     };
 
-    let progress = move || {
-        let (k, n) = answers.with(|a| a.progress(question, &standards(), today()));
-        fill(
-            Msg::ProgressTemplate.text(lang.get()),
-            &[("k", &k.to_string()), ("n", &n.to_string())],
-        )
-    };
     let heading = Signal::derive(move || answers.with(|a| question_heading(question, a)));
 
     let body = match question {
@@ -243,23 +200,20 @@ fn QuestionScreen(question: Question) -> impl IntoView {
             ));
             single(choices, choose)
         }
-        Question::Income => income(answers, choose).into_any(),
+        Question::Income => income(answers, nav.error, choose).into_any(),
     };
 
     view! {
-        <section class="kiosk-question">
-            <p class="kiosk-question__progress">{progress}</p>
-            <FocusHeading text=heading />
-            {hint(question).map(|h| view! { <p class="kiosk-question__hint">{move || t(h)}</p> })}
+        <FlowFrame
+            heading=heading
+            nav=nav
+            hint=hint(question)
+            progress_template=Msg::ProgressTemplate
+        >
             {body}
-            <div class="kiosk-question__nav">
-                <button type="button" class="kiosk-button kiosk-button--secondary" on:click=back>
-                    <span aria-hidden="true">"← "</span>
-                    {move || t(Msg::Back)}
-                </button>
-            </div>
-        </section>
+        </FlowFrame>
     }
+    .into_any()
 }
 
 /// One answer of a single-choice question.
@@ -421,16 +375,16 @@ where
 
 fn income(
     answers: RwSignal<Answers>,
+    error: RwSignal<Option<Msg>>,
     choose: impl Fn(Box<dyn FnOnce(&mut Answers)>) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let t = use_t();
     let digits = RwSignal::new(
         answers.with_untracked(|a| a.income.map(|n| n.to_string()).unwrap_or_default()),
     );
-    let missing = RwSignal::new(false);
     Effect::new(move |_| {
         if !digits.get().is_empty() {
-            missing.set(false);
+            error.set(None);
         }
     });
     view! {
@@ -438,26 +392,14 @@ fn income(
             <label class="kiosk-field__label" for="kiosk-income">
                 {move || t(Msg::IncomeLabel)}
             </label>
-            <p id="kiosk-income-error" class="kiosk-field__error" role="alert">
-                {move || {
-                    missing
-                        .get()
-                        .then(|| {
-                            view! {
-                                <span class="kiosk-visually-hidden">{t(Msg::ErrorPrefix)}</span>
-                                {t(Msg::IncomeMissing)}
-                            }
-                        })
-                }}
-            </p>
             <NumericKeypad
                 value=digits
                 input_id="kiosk-income"
                 max_len=7
                 described_by=Signal::derive(move || {
-                    if missing.get() { "kiosk-income-error".to_owned() } else { String::new() }
+                    if error.get().is_some() { STEP_ERROR_ID.to_owned() } else { String::new() }
                 })
-                invalid=missing
+                invalid=Signal::derive(move || error.get().is_some())
             />
         </div>
         <div class="kiosk-question__actions">
@@ -467,7 +409,7 @@ fn income(
                 on:click=move |_| {
                     match digits.get_untracked().parse::<u64>() {
                         Ok(n) => choose(Box::new(move |a: &mut Answers| a.income = Some(n))),
-                        Err(_) => missing.set(true),
+                        Err(_) => error.set(Some(Msg::IncomeMissing)),
                     }
                 }
             >

@@ -3,17 +3,26 @@
 //! line each, the financial standard used, what to bring, and what to do next.
 //! Urgent cases lead with "ask staff now".
 
-use kiosk_core::eligibility::{Likelihood, Route, explain_article};
+use kiosk_core::{
+    api::Topic,
+    eligibility::{Likelihood, Route, explain_article},
+};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::{
+    api::eligibility::standards,
     components::focus_heading::FocusHeading,
-    i18n::{Msg, fill},
-    prefs::{use_prefs, use_t},
+    device::clock::today,
+    screen::Screen,
+    text::{
+        Msg, fill,
+        labels::{likelihood_title, route_label},
+    },
+    visit::prefs::{use_prefs, use_t},
 };
 
-use super::{article_name, likelihood_title, route_label, standards, today, use_self_check};
+use super::{article_name, use_self_check};
 
 #[component]
 pub fn EligibilityResultPage() -> impl IntoView {
@@ -27,13 +36,13 @@ pub fn EligibilityResultPage() -> impl IntoView {
         let Some(r) = result.get() else {
             return view! {
                 <FocusHeading text=Msg::ResultHeading />
-                <A href="/eligibility" attr:class="kiosk-button kiosk-button--primary kiosk-button--large">
+                <A href=Screen::SelfCheckIntro.path() attr:class="kiosk-button kiosk-button--primary kiosk-button--large">
                     {move || t(Msg::StartAgain)}
                 </A>
             }
             .into_any();
         };
-        crate::rating::offer(kiosk_core::rating::Flow::SelfCheck);
+        crate::visit::rating::offer(kiosk_core::rating::Flow::SelfCheck);
         let lang_now = lang.get();
         let (icon, modifier) = match r.likelihood {
             Likelihood::Likely => ("✓", "likely"),
@@ -52,9 +61,9 @@ pub fn EligibilityResultPage() -> impl IntoView {
             )
         });
         let book = if r.route == Route::NotCovered {
-            ("/booking?service=consultation", Msg::BookConsultation)
+            (Screen::booking_for("consultation"), Msg::BookConsultation)
         } else {
-            ("/booking?service=legal_aid", Msg::BookLegalAid)
+            (Screen::booking_for("legal_aid"), Msg::BookLegalAid)
         };
         let staff_button = view! {
             <button
@@ -75,7 +84,7 @@ pub fn EligibilityResultPage() -> impl IntoView {
             <A href=book.0 attr:class="kiosk-button kiosk-button--primary kiosk-button--large">
                 {t(book.1)}
             </A>
-            <A href="/callback?topic=legal_aid" attr:class="kiosk-button kiosk-button--secondary kiosk-button--large">
+            <A href=Screen::callback_about(Topic::LegalAid, crate::flows::callback::Step::Topic) attr:class="kiosk-button kiosk-button--secondary kiosk-button--large">
                 {t(Msg::RequestCallback)}
             </A>
         };
@@ -128,7 +137,7 @@ pub fn EligibilityResultPage() -> impl IntoView {
             <p id="kiosk-staff-help" class="kiosk-result__staff" role="status">
                 {move || staff_shown.get().then(|| t(Msg::AskStaffBody))}
             </p>
-            <A href="/eligibility" attr:class="kiosk-button kiosk-button--secondary">
+            <A href=Screen::SelfCheckIntro.path() attr:class="kiosk-button kiosk-button--secondary">
                 {t(Msg::StartAgain)}
             </A>
         }

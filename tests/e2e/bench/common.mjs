@@ -40,13 +40,30 @@ export function launch() {
 /** The kiosk's portrait screen. */
 export const VIEWPORT = { width: 1080, height: 1920 };
 
-/** Slows the page's CPU `rate` times and disables its HTTP cache; returns the CDP session. */
-export async function throttle(page, rate) {
+/**
+ * Slows the page's CPU `rate` times and, unless `cache` is set, disables its HTTP
+ * cache; returns the CDP session.
+ */
+export async function throttle(page, rate, { cache = false } = {}) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate });
   await cdp.send("Network.enable");
-  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: !cache });
   return cdp;
+}
+
+/**
+ * Debian's Chromium with a profile on disk in `dir`, as a kiosk runs it: unlike a
+ * fresh context (off the record), it keeps its HTTP cache and the code cache of
+ * compiled WebAssembly between pages.
+ */
+export function launchWithProfile(dir, options) {
+  const chrome = JSON.parse(fs.readFileSync(new URL("../chromium.json", import.meta.url), "utf8"));
+  return chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM ?? chrome.executablePath,
+    args: chrome.args,
+    ...options,
+  });
 }
 
 /** The `q`-quantile (0..1) of `values`, nearest rank. */

@@ -17,12 +17,18 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { expect as baseExpect } from "@playwright/test";
-import { runBench, launch, throttle, quantile, median, VIEWPORT } from "./common.mjs";
+import os from "node:os";
+import { runBench, launch, launchWithProfile, throttle, quantile, median, VIEWPORT } from "./common.mjs";
 
 const RATE = 4;
 const MARK = "kiosk:interactive";
 const COLD_RUNS = 10;
-const BUDGET_COLD_MS = 1500;
+// No worse than the cold start measured on 2026-12-05, before the restructure.
+const BUDGET_COLD_MS = 1376;
+const BUDGET_WARM_MS = 700;
+// Chromium caches a module's compiled code once its tier-up has been quiet this
+// long (V8's --wasm-caching-timeout-ms is 2 s); the priming load waits past it.
+const CODE_CACHE_SETTLE_MS = 4000;
 const BUDGET_COLD_RATIO = 3;
 const MIN_TAPS = 200;
 const BUDGET_P95_MS = 100;
@@ -223,6 +229,51 @@ async function coldStart(browser, baseUrl, report, problems) {
   report.row("cold start app: css / js / wasm received", `${m.css} / ${m.js} / ${m.wasm} ms`);
   report.row("cold start app: wasm received → kiosk.json asked", `${m.wasmToKioskJson} ms`);
   report.row("cold start app: kiosk.json received → mark", `${m.kioskJsonToInteractive} ms`);
+}
+
+/**
+ * Cold start as a kiosk's browser has it between visits: its profile on disk, the
+ * hashed files in its HTTP cache (served `immutable`) and the compiled .wasm in its
+ * code cache. One priming load fills both; each measured load is a new page of the
+ * same profile, at the same throttling, with the cache on.
+ */
+async function warmStart(baseUrl, report, problems) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosk-bench-profile-"));
+  const context = await launchWithProfile(dir, CONTEXT);
+  const runs = [];
+  try {
+    const prime = await context.newPage();
+    watch(prime, "warm priming", problems);
+    await prime.goto(`${baseUrl}/`);
+    await prime.evaluate(waitForMark, MARK);
+    await prime.waitForTimeout(CODE_CACHE_SETTLE_MS);
+    await prime.close();
+    for (let i = 0; i < COLD_RUNS; i++) {
+      const page = await context.newPage();
+      watch(page, `warm ${i + 1}`, problems);
+      await throttle(page, RATE, { cache: true });
+      await page.goto(`${baseUrl}/`, { waitUntil: "commit" });
+      runs.push(breakdown(await page.evaluate(waitForMark, MARK)));
+      await page.close();
+    }
+  } finally {
+    await context.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const app = median(runs.map((r) => r.interactive));
+  report.details.warmStart = {
+    cpuThrottling: RATE,
+    runs: COLD_RUNS,
+    measure: `navigation start → performance.mark("${MARK}"), ms, profile on disk, caches warm`,
+    appMedianMs: app,
+    appMs: runs.map((r) => r.interactive),
+    appMedians: medians(runs),
+    appRuns: runs,
+  };
+  const m = report.details.warmStart.appMedians;
+  report.row(`cold start app, warm code cache, median of ${COLD_RUNS} (${RATE}× CPU)`, `${app} ms`,
+    `≤ ${BUDGET_WARM_MS} ms`, app <= BUDGET_WARM_MS);
+  report.row("cold start warm: wasm received → kiosk.json asked", `${m.wasmToKioskJson} ms`);
 }
 
 // ---- Tap-to-paint ----
@@ -679,6 +730,7 @@ runBench(async (report, args) => {
   try {
     await writeControlPage(browser, baseUrl, args.site, problems);
     await coldStart(browser, baseUrl, report, problems);
+    await warmStart(baseUrl, report, problems);
     await tapToPaint(browser, baseUrl, args.out, report, problems);
   } finally {
     report.details.pageErrors = problems;

@@ -1,0 +1,79 @@
+//! The notice before a submission collects personal data, and the visitor's
+//! answer to it.
+
+use kiosk_core::HOTLINE;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::{
+    screen::Screen,
+    text::{Msg, fill},
+    visit::prefs::{use_prefs, use_t},
+};
+
+/// The notice before consent (PIPL art. 17): who keeps the data, what and why,
+/// how long, how to cancel, and its version; then "I agree" (never pre-chosen) or
+/// "I do not agree", which says plainly what that means and where else to go.
+#[component]
+pub fn ConsentNotice(
+    /// What is collected and why.
+    what: Msg,
+    /// How long it is kept.
+    how_long: Msg,
+    /// How to cancel or withdraw (`{hotline}` is filled in).
+    cancel: Msg,
+    /// The version sent with the submission.
+    version: &'static str,
+    /// The visitor agreed.
+    on_agree: Callback<()>,
+    /// The visitor did not agree.
+    on_decline: Callback<()>,
+) -> impl IntoView {
+    let t = use_t();
+    let lang = use_prefs().lang;
+    let declined = RwSignal::new(false);
+    view! {
+        <div class="kiosk-consent">
+            <h2 class="kiosk-consent__heading">{move || t(Msg::NoticeWhoHeading)}</h2>
+            <p>{move || t(Msg::NoticeWho)}</p>
+            <h2 class="kiosk-consent__heading">{move || t(Msg::NoticeWhatHeading)}</h2>
+            <p>{move || t(what)}</p>
+            <h2 class="kiosk-consent__heading">{move || t(Msg::NoticeHowLongHeading)}</h2>
+            <p>{move || t(how_long)}</p>
+            <h2 class="kiosk-consent__heading">{move || t(Msg::NoticeCancelHeading)}</h2>
+            <p>{move || fill(cancel.text(lang.get()), &[("hotline", HOTLINE)])}</p>
+            <p class="kiosk-consent__version">
+                {move || fill(Msg::NoticeVersionTemplate.text(lang.get()), &[("v", version)])}
+            </p>
+        </div>
+        <div class="kiosk-question__actions">
+            <button
+                type="button"
+                class="kiosk-button kiosk-button--primary kiosk-button--large"
+                on:click=move |_| on_agree.run(())
+            >
+                {move || t(Msg::Agree)}
+            </button>
+            <button
+                type="button"
+                class="kiosk-button kiosk-button--secondary kiosk-button--large"
+                on:click=move |_| {
+                    declined.set(true);
+                    on_decline.run(());
+                }
+            >
+                {move || t(Msg::Disagree)}
+            </button>
+        </div>
+        <div role="alert">
+            <Show when=move || declined.get()>
+                <p class="kiosk-consent__declined">
+                    {move || fill(Msg::DeclinedBody.text(lang.get()), &[("hotline", HOTLINE)])}
+                </p>
+                <A href=Screen::Home.path() attr:class="kiosk-button kiosk-button--secondary">
+                    {move || t(Msg::BackToHome)}
+                </A>
+            </Show>
+        </div>
+    }
+}

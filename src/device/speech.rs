@@ -1,0 +1,588 @@
+//! Audio mode's voice: the [`Speaker`] speaks catalog text through the Web Speech
+//! API (`speechSynthesis`) in the display language, with the visitor's rate and
+//! volume, and keeps what it said last so it can be repeated.
+//!
+//! Callers build text from the translation catalog ([`speakable`] joins a heading
+//! and its instructions); the speaker never invents words of its own, so what is
+//! heard is what is shown. Masked input is spoken through [`typed_char_text`], which
+//! only says the digit itself when the visitor chose private listening.
+//!
+//! The rules that need no browser (voice ranking, joining, masking) are plain
+//! functions tested natively; the `Speaker` methods only wire them to the browser.
+
+use kiosk_core::Lang;
+use leptos::{ev, prelude::*};
+use leptos_use_event_listener::use_event_listener;
+use wasm_bindgen::{JsCast, JsValue, closure::Closure};
+use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
+
+use crate::{
+    text::Msg,
+    visit::prefs::{Prefs, use_prefs},
+};
+
+/// What the voice ranking needs to know about a `SpeechSynthesisVoice`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VoiceInfo {
+    /// BCP 47 tag as the platform reports it (`zh-CN`, `en_US`, `cmn-Hans-CN`…).
+    pub lang: String,
+    pub name: String,
+    /// `localService`: speaks without a network, which the kiosk may not have.
+    pub local: bool,
+}
+
+impl VoiceInfo {
+    fn of(voice: &SpeechSynthesisVoice) -> Self {
+        Self {
+            lang: voice.lang(),
+            name: voice.name(),
+            local: voice.local_service(),
+        }
+    }
+}
+
+/// A tag in one spelling: lower case, `-` separated (Android reports `zh_CN`).
+fn normalise_tag(tag: &str) -> String {
+    tag.trim().replace('_', "-").to_ascii_lowercase()
+}
+
+/// The primary language subtag, with Mandarin's own code folded into `zh`.
+fn primary_subtag(normalised: &str) -> &str {
+    match normalised.split('-').next().unwrap_or("") {
+        "cmn" => "zh",
+        primary => primary,
+    }
+}
+
+/// Cantonese voices share the `zh` subtag but most visitors to a mainland hall
+/// would not follow them, so they come last among Chinese voices.
+fn is_cantonese(normalised: &str) -> bool {
+    normalised.starts_with("yue")
+        || normalised.starts_with("zh-yue")
+        || normalised.starts_with("zh-hk")
+        || normalised.starts_with("zh-mo")
+}
+
+/// How well a voice fits `lang`: lower is better, `None` means it does not.
+fn fit(lang: Lang, voice_lang: &str) -> Option<u8> {
+    let wanted = normalise_tag(lang.tag());
+    let have = normalise_tag(voice_lang);
+    if have == wanted {
+        Some(0)
+    } else if primary_subtag(&have) != primary_subtag(&wanted) {
+        None
+    } else if is_cantonese(&have) && !is_cantonese(&wanted) {
+        Some(2)
+    } else {
+        Some(1)
+    }
+}
+
+/// Index of the best voice for `lang`: the exact tag before the same language in
+/// another region, a local voice before a network one, then the platform's order.
+pub fn best_voice(lang: Lang, voices: &[VoiceInfo]) -> Option<usize> {
+    voices
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| fit(lang, &v.lang).map(|rank| ((rank, !v.local, i), i)))
+        .min()
+        .map(|(_, i)| i)
+}
+
+/// Voice names grouped by language tag (normalised, sorted), names in the
+/// platform's order.
+pub fn group_by_language(voices: &[VoiceInfo]) -> Vec<(String, Vec<String>)> {
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for voice in voices {
+        let tag = voice.lang.trim().replace('_', "-");
+        match groups
+            .iter_mut()
+            .find(|(t, _)| t.eq_ignore_ascii_case(&tag))
+        {
+            Some((_, names)) => names.push(voice.name.clone()),
+            None => groups.push((tag, vec![voice.name.clone()])),
+        }
+    }
+    groups.sort_by_key(|(tag, _)| tag.to_ascii_lowercase());
+    groups
+}
+
+/// What a field says for a typed character: a masked field (ID number, phone)
+/// says only that a digit was entered, unless the visitor chose private
+/// listening (a headset), when the character itself is spoken.
+pub fn typed_char_text(ch: char, masked: bool, private_listening: bool, lang: Lang) -> String {
+    if masked && !private_listening {
+        Msg::DigitEntered.text(lang).to_owned()
+    } else {
+        ch.to_string()
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+}
+
+/// Punctuation after which a voice already pauses.
+fn is_pause(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | ';' | ':' | ',' | '。' | '！' | '？' | '；' | '：' | '，' | '、' | '…'
+    )
+}
+
+/// Closing marks that may follow a sentence's final punctuation.
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | ')' | ']' | '”' | '’' | '）' | '」' | '』' | '》' | '】'
+    )
+}
+
+/// Joins pieces of text (a heading, its instructions, options…) into one
+/// utterance with a sentence pause between them: `。` after Chinese, `. ` after
+/// other text, nothing added where a piece already ends in punctuation. Blank
+/// pieces are skipped; the last piece is left as it is.
+pub fn speakable(texts: &[&str]) -> String {
+    let mut out = String::new();
+    let mut previous: Option<&str> = None;
+    for piece in texts.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        if let Some(prev) = previous {
+            let cjk = prev.chars().any(is_cjk);
+            match prev.chars().rev().find(|&c| !is_closing(c)) {
+                // Full-width marks (`。`, `！”`) carry their own space.
+                Some(c) if is_pause(c) => {
+                    if c.is_ascii() || (c == '…' && !cjk) {
+                        out.push(' ');
+                    }
+                }
+                _ if cjk => out.push('。'),
+                _ => out.push_str(". "),
+            }
+        }
+        out.push_str(piece);
+        previous = Some(piece);
+    }
+    out
+}
+
+/// The page's `speechSynthesis`, if this browser has one.
+fn synth() -> Option<SpeechSynthesis> {
+    let value = js_sys::Reflect::get(&window(), &JsValue::from_str("speechSynthesis")).ok()?;
+    if value.is_undefined() || value.is_null() {
+        None
+    } else {
+        Some(value.unchecked_into())
+    }
+}
+
+/// Every voice the platform offers, as objects and as plain data.
+fn voices() -> Vec<(SpeechSynthesisVoice, VoiceInfo)> {
+    let Some(synth) = synth() else {
+        return Vec::new();
+    };
+    synth
+        .get_voices()
+        .iter()
+        .map(|v| {
+            // Cast without an `instanceof` check: the getters used are structural.
+            let voice: SpeechSynthesisVoice = v.unchecked_into();
+            let info = VoiceInfo::of(&voice);
+            (voice, info)
+        })
+        .collect()
+}
+
+/// An utterance being spoken and the handler that releases it when it ends.
+///
+/// Chromium drops an utterance's `end` event if nothing on the page still holds
+/// the utterance, and may stop speaking it; so it is held here until it ends or
+/// is cancelled. Dropping this detaches the handler first, so a late event never
+/// calls a freed closure.
+struct InFlight {
+    utterance: SpeechSynthesisUtterance,
+    _on_done: Closure<dyn FnMut()>,
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.utterance.set_onend(None);
+        self.utterance.set_onerror(None);
+    }
+}
+
+/// At most one utterance is held at a time: new speech cancels the old.
+#[derive(Default)]
+struct Slot {
+    serial: u64,
+    in_flight: Option<InFlight>,
+}
+
+/// The kiosk's voice, provided once by [`provide_speaker`]. A `Copy` handle.
+///
+/// `say` is for the app (screen arrival, focus, errors, status, receipt) and
+/// speaks only in audio mode; `say_now`, `repeat` and `stop` answer the visitor's
+/// own requests and work in any mode. Language, rate and volume are read from
+/// [`Prefs`] for each utterance, so a change applies to the next one.
+#[derive(Clone, Copy)]
+pub struct Speaker {
+    prefs: Prefs,
+    last: RwSignal<Option<String>>,
+    slot: StoredValue<Slot, LocalStorage>,
+    voices_changed: Trigger,
+}
+
+/// Creates the speaker and provides it as context. Call once in `App`, after
+/// `provide_prefs`; it listens for the browser's `voiceschanged` for as long as
+/// the calling owner lives.
+pub fn provide_speaker() -> Speaker {
+    let speaker = Speaker {
+        prefs: use_prefs(),
+        last: RwSignal::new(None),
+        slot: StoredValue::new_local(Slot::default()),
+        voices_changed: Trigger::new(),
+    };
+    if let Some(synth) = synth() {
+        // Voices load after the page; the diagnostic follows when they arrive.
+        let _ = use_event_listener(
+            synth,
+            ev::Custom::<web_sys::Event>::new("voiceschanged"),
+            move |_| speaker.voices_changed.notify(),
+        );
+    }
+    provide_context(speaker);
+    speaker
+}
+
+/// The speaker provided by [`provide_speaker`].
+pub fn use_speaker() -> Speaker {
+    expect_context::<Speaker>()
+}
+
+impl Speaker {
+    /// Speaks `text` in audio mode, cancelling whatever is being spoken. Outside
+    /// audio mode it stays silent but still remembers `text`, so that turning
+    /// audio on and pressing Repeat speaks the screen the visitor is on. Blank
+    /// text is ignored.
+    pub fn say(self, text: &str) {
+        if self.remember(text) && self.prefs.audio.get_untracked() {
+            self.speak(text);
+        }
+    }
+
+    /// Speaks `text` even when audio mode is off: for the one short confirmation
+    /// that audio mode was switched on (keep it under 3 s, EN 301 549 5.1.3.10).
+    pub fn say_now(self, text: &str) {
+        if self.remember(text) {
+            self.speak(text);
+        }
+    }
+
+    /// Speaks `text` in audio mode without remembering it for Repeat: the name
+    /// of the control focus just reached, so Repeat (whose own button takes
+    /// focus when pressed) repeats the screen's content, not its own name.
+    pub fn say_passing(self, text: &str) {
+        if !text.trim().is_empty() && self.prefs.audio.get_untracked() {
+            self.speak(text);
+        }
+    }
+
+    /// Stops speaking now.
+    pub fn stop(self) {
+        self.release_current();
+        if let Some(synth) = synth() {
+            synth.cancel();
+        }
+    }
+
+    /// Speaks the last text again, if there was one. Pressing Repeat is the
+    /// visitor's own request, so this speaks in any mode.
+    pub fn repeat(self) {
+        if let Some(text) = self.last.get_untracked() {
+            self.speak(&text);
+        }
+    }
+
+    /// The last text given to `say` or `say_now` (reactive).
+    pub fn last(self) -> Option<String> {
+        self.last.get()
+    }
+
+    /// The best installed voice for `lang`; see [`best_voice`]. `None` when there
+    /// is none or the browser has no `speechSynthesis`.
+    pub fn voice_for(lang: Lang) -> Option<SpeechSynthesisVoice> {
+        let mut voices = voices();
+        let infos: Vec<VoiceInfo> = voices.iter().map(|(_, info)| info.clone()).collect();
+        let best = best_voice(lang, &infos)?;
+        Some(voices.swap_remove(best).0)
+    }
+
+    /// Installed voice names by language tag, for the staff panel.
+    pub fn voices_by_language() -> Vec<(String, Vec<String>)> {
+        let infos: Vec<VoiceInfo> = voices().into_iter().map(|(_, info)| info).collect();
+        group_by_language(&infos)
+    }
+
+    /// [`Self::voices_by_language`], again whenever the browser's voice list changes
+    /// (reactive).
+    pub fn voices_tracked(self) -> Vec<(String, Vec<String>)> {
+        self.voices_changed.track();
+        Self::voices_by_language()
+    }
+
+    /// `Some(Msg::NoVoiceForLanguage)` when this kiosk cannot speak the display
+    /// language: no `speechSynthesis`, or no voice for it. Reactive: follows the
+    /// language and the voice list, which browsers fill in after start-up (so it
+    /// may say "no voice" for a moment before `voiceschanged` arrives).
+    pub fn diagnostic(self) -> Option<Msg> {
+        self.voices_changed.track();
+        let lang = self.prefs.lang.get();
+        Self::voice_for(lang)
+            .is_none()
+            .then_some(Msg::NoVoiceForLanguage)
+    }
+
+    /// Keeps `text` for `repeat`; false if there is nothing to say.
+    fn remember(self, text: &str) -> bool {
+        let text = text.trim();
+        if text.is_empty() {
+            return false;
+        }
+        if self
+            .last
+            .with_untracked(|last| last.as_deref() != Some(text))
+        {
+            self.last.set(Some(text.to_owned()));
+        }
+        true
+    }
+
+    /// Drops the held utterance (detaching its handlers) without touching the
+    /// browser. Never called while the slot is borrowed by the caller.
+    fn release_current(self) {
+        let old = self.slot.try_update_value(|slot| slot.in_flight.take());
+        drop(old);
+    }
+
+    /// Cancels the current speech and speaks `text` with the current preferences.
+    fn speak(self, text: &str) {
+        let Some(synth) = synth() else {
+            return;
+        };
+        self.release_current();
+        synth.cancel();
+        let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(text.trim()) else {
+            return;
+        };
+        let lang = self.prefs.lang.get_untracked();
+        utterance.set_lang(lang.tag());
+        utterance.set_rate(self.prefs.speech_rate.get_untracked().rate());
+        utterance.set_volume(self.prefs.volume.get_untracked().level());
+        if let Some(voice) = Self::voice_for(lang)
+            && voice.is_instance_of::<SpeechSynthesisVoice>()
+        {
+            // Only a real voice object may be set; anything else makes the setter throw.
+            utterance.set_voice(Some(&voice));
+        }
+
+        let Some(serial) = self.slot.try_update_value(|slot| {
+            slot.serial += 1;
+            slot.serial
+        }) else {
+            return;
+        };
+        let slot = self.slot;
+        let on_done = Closure::<dyn FnMut()>::new(move || {
+            // `end`, or `error` for a failed utterance: release it unless newer
+            // speech has already taken its place. Dropping this closure while it
+            // runs is safe; wasm-bindgen frees it when the call returns.
+            let finished = slot
+                .try_update_value(|slot| {
+                    if slot.serial == serial {
+                        slot.in_flight.take()
+                    } else {
+                        None
+                    }
+                })
+                .flatten();
+            drop(finished);
+        });
+        utterance.set_onend(Some(on_done.as_ref().unchecked_ref()));
+        utterance.set_onerror(Some(on_done.as_ref().unchecked_ref()));
+        slot.update_value(|slot| {
+            slot.in_flight = Some(InFlight {
+                utterance: utterance.clone(),
+                _on_done: on_done,
+            });
+        });
+        synth.speak(&utterance);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn voice(lang: &str, name: &str, local: bool) -> VoiceInfo {
+        VoiceInfo {
+            lang: lang.into(),
+            name: name.into(),
+            local,
+        }
+    }
+
+    #[test]
+    fn the_best_voice_is_exact_then_same_language_then_local_then_first() {
+        let cases: &[(Lang, &[VoiceInfo], Option<usize>)] = &[
+            (Lang::ZhCn, &[], None),
+            (Lang::ZhCn, &[voice("en-US", "a", true)], None),
+            (
+                Lang::ZhCn,
+                &[voice("zh-TW", "tw", true), voice("zh-CN", "cn", false)],
+                Some(1),
+            ),
+            (
+                Lang::ZhCn,
+                &[voice("zh-CN", "net", false), voice("zh-CN", "local", true)],
+                Some(1),
+            ),
+            (
+                Lang::ZhCn,
+                &[
+                    voice("zh-CN", "first", true),
+                    voice("zh-CN", "second", true),
+                ],
+                Some(0),
+            ),
+            // Android's underscore and another case are the same tag.
+            (Lang::ZhCn, &[voice("ZH_cn", "android", true)], Some(0)),
+            (
+                Lang::ZhCn,
+                &[voice("cmn-Hans-CN", "mandarin", true)],
+                Some(0),
+            ),
+            // Cantonese only when nothing else speaks Chinese.
+            (
+                Lang::ZhCn,
+                &[voice("zh-HK", "yue", true), voice("zh-TW", "tw", false)],
+                Some(1),
+            ),
+            (Lang::ZhCn, &[voice("zh-HK", "yue", true)], Some(0)),
+            // "en" has no exact voice in practice: any English, local first.
+            (
+                Lang::En,
+                &[
+                    voice("zh-CN", "cn", true),
+                    voice("en-US", "us-net", false),
+                    voice("en-GB", "gb", true),
+                ],
+                Some(2),
+            ),
+            (
+                Lang::En,
+                &[voice("en", "plain", false), voice("en-GB", "gb", true)],
+                Some(0),
+            ),
+            // A prefix is not a language: "eng" is not "en".
+            (Lang::En, &[voice("eng", "x", true)], None),
+        ];
+        for (lang, voices, expected) in cases {
+            assert_eq!(best_voice(*lang, voices), *expected, "{lang:?} {voices:?}");
+        }
+    }
+
+    #[test]
+    fn voices_are_grouped_by_tag_in_platform_order() {
+        let groups = group_by_language(&[
+            voice("zh-CN", "Huihui", true),
+            voice("en-US", "David", true),
+            voice("zh_CN", "Android", true),
+            voice("en-GB", "Hazel", false),
+        ]);
+        assert_eq!(
+            groups,
+            vec![
+                ("en-GB".to_owned(), vec!["Hazel".to_owned()]),
+                ("en-US".to_owned(), vec!["David".to_owned()]),
+                (
+                    "zh-CN".to_owned(),
+                    vec!["Huihui".to_owned(), "Android".to_owned()]
+                ),
+            ]
+        );
+        assert!(group_by_language(&[]).is_empty());
+    }
+
+    #[test]
+    fn a_masked_field_says_only_that_a_digit_was_entered() {
+        let cases = [
+            (false, false, Lang::ZhCn, "7"),
+            (false, true, Lang::En, "7"),
+            (true, false, Lang::ZhCn, "已输入一位"),
+            (true, false, Lang::En, "digit entered"),
+            (true, true, Lang::ZhCn, "7"),
+        ];
+        for (masked, private, lang, expected) in cases {
+            assert_eq!(
+                typed_char_text('7', masked, private, lang),
+                expected,
+                "masked {masked}, private {private}, {lang:?}"
+            );
+        }
+        assert_eq!(typed_char_text('X', true, true, Lang::En), "X");
+    }
+
+    #[test]
+    fn speakable_pauses_between_pieces_without_doubling_punctuation() {
+        let cases: &[(&[&str], &str)] = &[
+            (&[], ""),
+            (&["只有一句"], "只有一句"),
+            (&["标题", "说明"], "标题。说明"),
+            (&["您好！", "请选择"], "您好！请选择"),
+            (&["标题。", "说明。"], "标题。说明。"),
+            (&["请拨打 12348", "谢谢"], "请拨打 12348。谢谢"),
+            (&["他说：“好。”", "然后"], "他说：“好。”然后"),
+            (&["Heading", "Instructions"], "Heading. Instructions"),
+            (
+                &["Is this right?", "Choose one"],
+                "Is this right? Choose one",
+            ),
+            (&["Done.", "Thank you."], "Done. Thank you."),
+            (&["Note:", "bring ID"], "Note: bring ID"),
+            (&["Say \"yes.\"", "Next"], "Say \"yes.\" Next"),
+            (&["Say “yes.”", "Next"], "Say “yes.” Next"),
+            (&["Wait…", "Next"], "Wait… Next"),
+            (&["请稍等…", "下一步"], "请稍等…下一步"),
+            (&["(optional)", "Next"], "(optional). Next"),
+            (&["  Heading  ", "", "   ", "Next"], "Heading. Next"),
+            (&["Step 2 of 5", "Your name"], "Step 2 of 5. Your name"),
+        ];
+        for (pieces, expected) in cases {
+            assert_eq!(speakable(pieces), *expected, "{pieces:?}");
+        }
+    }
+
+    #[test]
+    fn every_catalog_text_joins_with_one_pause_at_most() {
+        for &msg in Msg::ALL {
+            for lang in Lang::ALL {
+                let (text, next) = (msg.text(lang), Msg::AudioOn.text(lang));
+                let joined = speakable(&[text, next]);
+                let between = joined
+                    .strip_prefix(text)
+                    .and_then(|rest| rest.strip_suffix(next))
+                    .unwrap_or_else(|| panic!("{msg:?} {lang:?}: {joined}"));
+                let ends_in_pause = text
+                    .chars()
+                    .rev()
+                    .find(|&c| !is_closing(c))
+                    .is_some_and(is_pause);
+                let allowed: &[&str] = if ends_in_pause {
+                    &["", " "]
+                } else {
+                    &["。", ". "]
+                };
+                assert!(allowed.contains(&between), "{msg:?} {lang:?}: {joined}");
+            }
+        }
+    }
+}

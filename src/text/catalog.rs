@@ -1,0 +1,62 @@
+//! The translation catalog, one file per area of the kiosk. Each area's macro
+//! adds its texts and hands everything to the next; the last makes [`Msg`]. The
+//! `catalog!` macro demands a Chinese and an English text for every key, so a
+//! missing translation does not compile; the tests in `text` catch empty or
+//! untranslated entries.
+
+use kiosk_core::Lang;
+
+macro_rules! catalog {
+    ($($key:ident { zh: $zh:literal, en: $en:literal $(,)? })*) => {
+        /// A key of the translation catalog.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Msg {
+            $($key,)*
+        }
+
+        impl Msg {
+            /// Every key, in catalog order.
+            pub const ALL: &'static [Msg] = &[$(Msg::$key,)*];
+
+            /// The text of this key in `lang`.
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $(
+                        (Msg::$key, Lang::ZhCn) => $zh,
+                        (Msg::$key, Lang::En) => $en,
+                    )*
+                }
+            }
+        }
+    };
+}
+
+/// Hands the texts gathered so far to the next area, or to `catalog!` after
+/// the last.
+macro_rules! next_area {
+    ([$next:ident $($rest:ident)*] $($texts:tt)*) => {
+        $next! { [$($rest)*] $($texts)* }
+    };
+    ([] $($texts:tt)*) => {
+        catalog! { $($texts)* }
+    };
+}
+
+#[macro_use]
+mod common;
+#[macro_use]
+mod self_check;
+#[macro_use]
+mod form;
+#[macro_use]
+mod booking;
+#[macro_use]
+mod callback;
+#[macro_use]
+mod rating;
+#[macro_use]
+mod ops;
+#[macro_use]
+mod staff;
+
+next_area! { [common_texts self_check_texts form_texts booking_texts callback_texts rating_texts ops_texts staff_texts] }
