@@ -19,7 +19,7 @@ use leptos_use_event_listener::{
 };
 
 use crate::api;
-use idle::{Idle, idle_state, kind_at};
+use idle::{Idle, idle_state, kind_of};
 
 use crate::screen::{self, Screen, ScreenKind};
 
@@ -63,10 +63,6 @@ pub fn errors() -> u64 {
 /// Seconds since the last touch or key.
 pub fn idle_s() -> u64 {
     ((now() - LAST_ACTIVITY.with(Cell::get)).max(0.0) / 1000.0) as u64
-}
-
-fn path() -> String {
-    window().location().pathname().unwrap_or_default()
 }
 
 /// The kiosk's running state, shared by the screens that show it.
@@ -193,10 +189,10 @@ pub fn run(ops: Ops) {
     // the visit ends.
     Effect::new(move |_| {
         if ops.in_maintenance() {
-            let here = path();
+            let here = screen::current();
             // A submission in flight is part of a visit, so it is never cut.
-            if !idle::visit_in_progress(&here, TOUCHED.with(Cell::get))
-                && !matches!(kind_at(&here), ScreenKind::Staff | ScreenKind::Attract)
+            if !idle::visit_in_progress(here, TOUCHED.with(Cell::get))
+                && !matches!(kind_of(here), ScreenKind::Staff | ScreenKind::Attract)
             {
                 screen::go(Screen::Attract);
             }
@@ -217,7 +213,7 @@ thread_local! {
 fn tick(ops: Ops) {
     let t = now();
     let timeouts = &config::config().timeouts;
-    let kind = kind_at(&path());
+    let kind = kind_of(screen::current());
     let last = LAST_ACTIVITY.with(Cell::get);
     let state = idle_state(kind, t - last, timeouts);
     if ops.idle.get_untracked() != state {

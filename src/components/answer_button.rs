@@ -39,9 +39,7 @@ pub fn AnswerButton(
                 aria-disabled=unavailable.then_some("true")
                 on:click=move |_| on_choose()
             >
-                <span class="kiosk-answer__tick" aria-hidden="true">
-                    {move || if chosen.get() { "✓" } else { "" }}
-                </span>
+                <span class="kiosk-answer__tick" aria-hidden="true"></span>
                 <span class="kiosk-answer__label">
                     {move || label.get()}
                     {description

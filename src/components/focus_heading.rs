@@ -50,14 +50,29 @@ pub fn FocusHeading(
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
             if !no_focus {
-                let _ = h.focus();
+                // Without scrolling: the router has put the new screen at the
+                // top, and scrolling the heading into view would lay the screen
+                // out once more before its first frame.
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = h.focus_with_options(&options);
             }
-            // Read once the screen's other parts are in place.
+            // Read once the screen is painted: its text is then laid out
+            // already, and the visitor sees the screen before it is spoken.
             if let Some(speaker) = speaker {
                 request_animation_frame(move || {
-                    let parts = screen_text(&h);
-                    let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
-                    speaker.say(&crate::device::speech::speakable(&refs));
+                    set_timeout(
+                        move || {
+                            // Gone already: the visitor moved on.
+                            if !h.is_connected() {
+                                return;
+                            }
+                            let parts = screen_text(&h);
+                            let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+                            speaker.say(&crate::device::speech::speakable(&refs));
+                        },
+                        std::time::Duration::ZERO,
+                    )
                 });
             }
         }

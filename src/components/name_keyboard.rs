@@ -87,6 +87,34 @@ impl Edit<'_> {
     }
 }
 
+/// A grid of character keys as HTML, for one handler on the grid to serve them
+/// all ([`pressed_key`]). A hundred surname keys as views would be a hundred
+/// views and closures to build: mounting them was most of the time of the tap
+/// that opens a name step.
+fn key_grid(keys: impl Iterator<Item = char>, kind: &str, lang: Option<&str>) -> String {
+    let lang = lang.map(|l| format!(" lang=\"{l}\"")).unwrap_or_default();
+    keys.map(|c| {
+        format!(
+            "<button type=\"button\"{lang} class=\"kiosk-name-keyboard__key \
+             kiosk-name-keyboard__key--{kind}\" data-key=\"{c}\">{c}</button>"
+        )
+    })
+    .collect()
+}
+
+/// The character of the key of a [`key_grid`] that a click (or Enter) pressed.
+fn pressed_key(ev: &leptos::ev::MouseEvent) -> Option<char> {
+    use wasm_bindgen::JsCast;
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("button[data-key]")
+        .ok()??
+        .get_attribute("data-key")?
+        .chars()
+        .next()
+}
+
 #[component]
 pub fn NameKeyboard(
     /// The text entered so far.
@@ -200,24 +228,13 @@ pub fn NameKeyboard(
                 data-keygroup=""
                 aria-label=move || t(Msg::NkSurnames)
                 aria-describedby=hint_id
+                inner_html=key_grid(COMMON_SURNAMES.iter().copied(), "char", Some("zh-CN"))
+                on:click=move |ev| {
+                    if let Some(c) = pressed_key(&ev) {
+                        edit(&|e| e.append(c.encode_utf8(&mut [0; 4])) > 0);
+                    }
+                }
             >
-                {COMMON_SURNAMES
-                    .iter()
-                    .map(|&c| {
-                        view! {
-                            <button
-                                type="button"
-                                lang="zh-CN"
-                                class="kiosk-name-keyboard__key kiosk-name-keyboard__key--char"
-                                on:click=move |_| {
-                                    edit(&|e| e.append(c.encode_utf8(&mut [0; 4])) > 0);
-                                }
-                            >
-                                {c.to_string()}
-                            </button>
-                        }
-                    })
-                    .collect_view()}
             </div>
         }
     };
@@ -321,20 +338,13 @@ pub fn NameKeyboard(
                 role="group"
                 data-keygroup=""
                 aria-label=move || t(Msg::NkLetterKeys)
+                inner_html=key_grid('a'..='z', "letter", None)
+                on:click=move |ev| {
+                    if let Some(c) = pressed_key(&ev) {
+                        type_letter(c);
+                    }
+                }
             >
-                {('a'..='z')
-                    .map(|c| {
-                        view! {
-                            <button
-                                type="button"
-                                class="kiosk-name-keyboard__key kiosk-name-keyboard__key--letter"
-                                on:click=move |_| type_letter(c)
-                            >
-                                {c.to_string()}
-                            </button>
-                        }
-                    })
-                    .collect_view()}
             </div>
         }
     };

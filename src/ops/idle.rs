@@ -7,9 +7,9 @@ use crate::{
     screen::{Screen, ScreenKind},
 };
 
-/// The kind of the screen at `path`; a path the kiosk does not have is read.
-pub fn kind_at(path: &str) -> ScreenKind {
-    Screen::from_path(path).map_or(ScreenKind::Info, Screen::kind)
+/// The kind of `screen`; a path the kiosk does not have (`None`) is read.
+pub fn kind_of(screen: Option<Screen>) -> ScreenKind {
+    screen.map_or(ScreenKind::Info, Screen::kind)
 }
 
 /// Where an idle visitor stands.
@@ -57,11 +57,11 @@ pub fn idle_state(kind: ScreenKind, idle_ms: f64, t: &Timeouts) -> Idle {
     }
 }
 
-/// Whether a visitor may be using the kiosk at `path`: then maintenance waits
+/// Whether a visitor may be using the kiosk on `screen`: then maintenance waits
 /// until the visit ends. Nobody is on the attract screen or the staff screens, and
 /// a kiosk freshly started on another page has had no visitor yet.
-pub fn visit_in_progress(path: &str, touched_since_load: bool) -> bool {
-    !matches!(kind_at(path), ScreenKind::Attract | ScreenKind::Staff) && touched_since_load
+pub fn visit_in_progress(screen: Option<Screen>, touched_since_load: bool) -> bool {
+    !matches!(kind_of(screen), ScreenKind::Attract | ScreenKind::Staff) && touched_since_load
 }
 
 #[cfg(test)]
@@ -70,8 +70,14 @@ mod tests {
 
     #[test]
     fn a_path_the_kiosk_does_not_have_is_read_like_information() {
-        assert_eq!(kind_at("/no/such/page"), ScreenKind::Info);
-        assert_eq!(kind_at("/booking/phone"), ScreenKind::Form);
+        assert_eq!(
+            kind_of(Screen::from_path("/no/such/page")),
+            ScreenKind::Info
+        );
+        assert_eq!(
+            kind_of(Screen::from_path("/booking/phone")),
+            ScreenKind::Form
+        );
     }
 
     #[test]
@@ -104,10 +110,13 @@ mod tests {
 
     #[test]
     fn maintenance_waits_only_for_a_visitor() {
-        assert!(!visit_in_progress("/welcome", true));
-        assert!(!visit_in_progress("/staff", true));
-        assert!(!visit_in_progress("/", false), "fresh start, nobody there");
-        assert!(visit_in_progress("/", true));
-        assert!(visit_in_progress("/booking/phone", true));
+        assert!(!visit_in_progress(Screen::from_path("/welcome"), true));
+        assert!(!visit_in_progress(Screen::from_path("/staff"), true));
+        assert!(
+            !visit_in_progress(Screen::from_path("/"), false),
+            "fresh start, nobody there"
+        );
+        assert!(visit_in_progress(Screen::from_path("/"), true));
+        assert!(visit_in_progress(Screen::from_path("/booking/phone"), true));
     }
 }

@@ -60,6 +60,26 @@ pub fn use_reveal() -> (RwSignal<bool>, Callback<()>) {
     (revealed, reveal)
 }
 
+/// The answer at `get` in `draft` as a review shows it: in full while
+/// `revealed`, else masked by `mask`.
+pub fn shown_or_masked<D: Send + Sync + 'static>(
+    draft: RwSignal<D>,
+    revealed: RwSignal<bool>,
+    get: fn(&D) -> &String,
+    mask: fn(&str) -> String,
+) -> Signal<String> {
+    Signal::derive(move || {
+        draft.with(|d| {
+            let value = get(d);
+            if revealed.get() {
+                value.trim().to_owned()
+            } else {
+                mask(value)
+            }
+        })
+    })
+}
+
 /// The "show for 10 seconds" button of [`use_reveal`].
 #[component]
 pub fn RevealButton(revealed: RwSignal<bool>, reveal: Callback<()>) -> impl IntoView {

@@ -12,10 +12,10 @@ use crate::{
     components::form::{
         frame::FlowFrame,
         submit::{SubmitPanel, run_submission},
-        summary::{RevealButton, SummaryRow, use_reveal},
+        summary::{RevealButton, SummaryRow, shown_or_masked, use_reveal},
         wizard::{StepNav, at},
     },
-    flows::booking::Step,
+    flows::booking::{Draft, Step},
     screen::{self, Screen},
     text::{
         Msg,
@@ -52,33 +52,9 @@ pub fn CheckStep(nav: StepNav) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let name = Signal::derive(move || {
-        d.with(|d| {
-            if revealed.get() {
-                d.name.trim().to_owned()
-            } else {
-                mask_name(&d.name)
-            }
-        })
-    });
-    let phone = Signal::derive(move || {
-        d.with(|d| {
-            if revealed.get() {
-                d.phone.clone()
-            } else {
-                mask_phone(&d.phone)
-            }
-        })
-    });
-    let id = Signal::derive(move || {
-        d.with(|d| {
-            if revealed.get() {
-                d.id_number.clone()
-            } else {
-                mask_id_number(&d.id_number)
-            }
-        })
-    });
+    let name = shown_or_masked(d, revealed, |d: &Draft| &d.name, mask_name);
+    let phone = shown_or_masked(d, revealed, |d: &Draft| &d.phone, mask_phone);
+    let id = shown_or_masked(d, revealed, |d: &Draft| &d.id_number, mask_id_number);
     let needs = Signal::derive(move || d.with(|d| needs_text(&d.needs, lang.get())));
     let needs_id = move || d.with(|d| d.needs_id());
 

@@ -10,10 +10,10 @@ use crate::{
     components::form::{
         frame::FlowFrame,
         submit::{SubmitPanel, run_submission},
-        summary::{RevealButton, SummaryRow, use_reveal},
+        summary::{RevealButton, SummaryRow, shown_or_masked, use_reveal},
         wizard::{StepNav, at},
     },
-    flows::callback::Step,
+    flows::callback::{Draft, Step},
     screen::{self, Screen},
     text::{
         Msg,
@@ -48,24 +48,9 @@ pub fn CallbackCheckStep(nav: StepNav) -> impl IntoView {
         })
     });
     let when = Signal::derive(move || d.with(|d| when_text(d.when, lang.get())));
-    let phone = Signal::derive(move || {
-        d.with(|d| {
-            if revealed.get() {
-                d.phone.clone()
-            } else {
-                mask_phone(&d.phone)
-            }
-        })
-    });
-    let name = Signal::derive(move || {
-        or_not_given(d.with(|d| {
-            if revealed.get() {
-                d.name.trim().to_owned()
-            } else {
-                mask_name(&d.name)
-            }
-        }))
-    });
+    let phone = shown_or_masked(d, revealed, |d: &Draft| &d.phone, mask_phone);
+    let name = shown_or_masked(d, revealed, |d: &Draft| &d.name, mask_name);
+    let name = Signal::derive(move || or_not_given(name.get()));
     let safety = Signal::derive(move || {
         d.with(|d| match d.may_say_12348 {
             Some(true) => t(Msg::SafetyYes).to_owned(),
