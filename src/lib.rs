@@ -1,6 +1,6 @@
 //! The kiosk: a Leptos single-page app compiled to WebAssembly.
 //!
-//! `App` sets up the visit's preferences, the router and the page frame (skip link,
+//! `App` sets up the visit's preferences, navigation and the page frame (skip link,
 //! header, one `<main>`, help footer); nothing imports from it. The screens are
 //! listed in `screen`, one page each in `pages/`; reusable pieces are in
 //! `components/`, the flows' rules in `flows/`, the hardware and the browser in
@@ -18,10 +18,6 @@ pub mod text;
 pub mod visit;
 
 use leptos::prelude::*;
-use leptos_router::{
-    components::{Route, Router, Routes},
-    path,
-};
 
 use crate::{
     components::frame::{
@@ -29,7 +25,7 @@ use crate::{
         idle_warning::IdleWarning, offline_notice::OfflineNotice,
     },
     pages::Screens,
-    screen::{Navigation, Screen, use_screen},
+    screen::{Screen, provide_navigation, use_screen},
     text::Msg,
     visit::prefs::{provide_prefs, use_t},
 };
@@ -60,7 +56,7 @@ pub fn mark_interactive() {
     });
 }
 
-/// Installs the key map (inside the router, so keys can navigate).
+/// Installs the key map.
 #[component]
 fn KeyInput() -> impl IntoView {
     let help = expect_context::<visit::HelpRequested>();
@@ -80,7 +76,7 @@ fn KeyInput() -> impl IntoView {
     );
 }
 
-/// Starts the kiosk's operations (inside the router, so they can navigate).
+/// Starts the kiosk's operations.
 #[component]
 fn Operations(ops: ops::Ops) -> impl IntoView {
     ops::run(ops);
@@ -110,6 +106,7 @@ fn Footer() -> impl IntoView {
 
 #[component]
 pub fn App() -> impl IntoView {
+    provide_navigation();
     device::lockdown::install();
     let ops = ops::provide_ops();
     let prefs = provide_prefs();
@@ -134,7 +131,7 @@ pub fn App() -> impl IntoView {
     provide_context(help);
 
     let skip_to_main = move |ev: leptos::ev::MouseEvent| {
-        // Handled here so the router does not treat the fragment as a navigation.
+        // Handled here so the fragment does not enter the address or the history.
         ev.prevent_default();
         if let Some(main) = document().get_element_by_id(MAIN_ID) {
             use wasm_bindgen::JsCast;
@@ -145,9 +142,7 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
-        <Router>
-            <Navigation />
-            <KeyInput />
+        <KeyInput />
             <Operations ops />
             <a class="kiosk-skip-link" href=format!("#{MAIN_ID}") on:click=skip_to_main>
                 {move || t(Msg::SkipToContent)}
@@ -156,15 +151,10 @@ pub fn App() -> impl IntoView {
             <main id=MAIN_ID class="kiosk-main" tabindex="-1">
                 <OfflineNotice />
                 <ErrorBoundary fallback=|_errors| view! { <ErrorNotice /> }>
-                    // One route for every path: the router keeps the address and
-                    // the history, and `Screens` shows what `Screen` names.
-                    <Routes fallback=|| ()>
-                        <Route path=path!("/*any") view=Screens />
-                    </Routes>
+                    <Screens />
                 </ErrorBoundary>
             </main>
             <Footer />
             <IdleWarning />
-        </Router>
     }
 }

@@ -140,7 +140,7 @@ pub fn end_visit() {
 }
 
 /// Starts watching activity, the clock, the server and the staff key chord.
-/// Call once, inside the router.
+/// Call once, in the App.
 pub fn run(ops: Ops) {
     let started = now();
     STARTED.with(|c| c.set(started));

@@ -3,14 +3,18 @@
 //! that reloads, deep links and the history keep working, and no other module
 //! writes a path.
 //!
-//! [`go`] and [`replace`] reach the router from anywhere (a button's handler, a
-//! timer, a finished request), so nothing needs to carry a navigate closure.
+//! [`go`] and [`replace`] work from anywhere (a button's handler, a timer, a
+//! finished request), so nothing needs to carry a navigate closure. The kiosk
+//! keeps its own small router rather than a general one: it has one type of
+//! screen, no nested routes and no loaders, and a general router's history of
+//! every address ever visited grew without end on a kiosk that runs for days.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 
 use kiosk_core::api::Topic;
-use leptos::prelude::*;
-use leptos_router::NavigateOptions;
+use leptos::{ev, prelude::*};
+use leptos_use_event_listener::use_event_listener;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::flows::{booking, callback, self_check::Question};
 
@@ -171,36 +175,71 @@ impl Screen {
     }
 }
 
-/// Opens a path in the router.
-type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
-
 thread_local! {
-    static NAVIGATE: RefCell<Option<Navigate>> = const { RefCell::new(None) };
+    /// The address shown, path and query (see [`provide_navigation`]).
+    static ADDRESS: Cell<Option<RwSignal<String>>> = const { Cell::new(None) };
 }
 
-/// Lets [`go`] and [`replace`] reach the router; called once, inside it.
-#[component]
-pub fn Navigation() -> impl IntoView {
-    let navigate = leptos_router::hooks::use_navigate();
-    NAVIGATE.with(|n| *n.borrow_mut() = Some(Box::new(navigate)));
-    let location = leptos_router::hooks::use_location();
+/// The browser's address, path and query.
+fn address_bar() -> String {
+    let location = window().location();
+    let path = location.pathname().unwrap_or_else(|_| "/".into());
+    format!("{path}{}", location.search().unwrap_or_default())
+}
+
+/// Keeps the screen and the address bar in step, both ways: [`go`] and
+/// [`replace`] write the history, the Back of a mouse or a browser's history
+/// (`popstate`) is read back, and a tap on a link inside the kiosk opens its
+/// screen without reloading. Called once, at the top of the app.
+pub fn provide_navigation() {
+    let address = RwSignal::new(address_bar());
+    ADDRESS.with(|a| a.set(Some(address)));
+    let _ = use_event_listener(window(), ev::popstate, move |_| address.set(address_bar()));
+    let _ = use_event_listener(document(), ev::click, open_link);
     provide_context(Current(Memo::new(move |_| {
-        location.pathname.with(|p| Screen::from_path(p))
+        address.with(|a| Screen::from_path(a.split('?').next().unwrap_or_default()))
     })));
 }
 
+/// A tap on a link to one of the kiosk's own addresses: open it here.
+fn open_link(ev: ev::MouseEvent) {
+    if ev.default_prevented()
+        || ev.button() != 0
+        || ev.ctrl_key()
+        || ev.meta_key()
+        || ev.shift_key()
+        || ev.alt_key()
+    {
+        return;
+    }
+    let link = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("a[href]").ok().flatten());
+    let Some(link) = link else { return };
+    let Some(href) = link.get_attribute("href") else {
+        return;
+    };
+    if href.starts_with('/') && !href.starts_with("//") && !link.has_attribute("target") {
+        ev.prevent_default();
+        open(&href, false);
+    }
+}
+
 fn open(href: &str, replace: bool) {
-    NAVIGATE.with(|n| {
-        if let Some(navigate) = n.borrow().as_ref() {
-            navigate(
-                href,
-                NavigateOptions {
-                    replace,
-                    ..Default::default()
-                },
-            );
-        }
-    });
+    let Some(address) = ADDRESS.with(Cell::get) else {
+        return;
+    };
+    if let Ok(history) = window().history() {
+        // The same address again is no new entry: Back must not stay put.
+        let _ = if replace || address.with_untracked(|a| a == href) {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(href))
+        } else {
+            history.push_state_with_url(&JsValue::NULL, "", Some(href))
+        };
+    }
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+    address.set(href.to_owned());
 }
 
 /// Shows `screen`, as a new history entry.
@@ -228,12 +267,13 @@ pub fn redirect(screen: Screen) -> AnyView {
 }
 
 /// A parameter of the address the screen was opened at: the service or topic of
-/// an entry link, the reference in a receipt's QR code. Read from the router's
-/// own location, which is already the new one while a screen is being built.
+/// an entry link, the reference in a receipt's QR code.
 pub fn entry_param(name: &str) -> Option<String> {
-    leptos_router::hooks::use_location()
-        .query
-        .with_untracked(|q| q.get(name))
+    let address = ADDRESS.with(Cell::get)?.get_untracked();
+    let (_, query) = address.split_once('?')?;
+    web_sys::UrlSearchParams::new_with_str(query)
+        .ok()?
+        .get(name)
 }
 
 /// The screen being shown (`None`: a path the kiosk does not have).

@@ -5,7 +5,6 @@
 use gloo_timers::future::TimeoutFuture;
 use legal_kiosk::{components::frame::header::KioskHeader, visit::prefs::provide_prefs};
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::HtmlElement;
@@ -15,11 +14,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[component]
 fn Shell() -> impl IntoView {
     provide_prefs();
-    view! {
-        <Router>
-            <KioskHeader />
-        </Router>
-    }
+    view! { <KioskHeader /> }
 }
 
 fn html_lang() -> String {

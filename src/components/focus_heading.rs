@@ -50,7 +50,7 @@ pub fn FocusHeading(
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
             if !no_focus {
-                // Without scrolling: the router has put the new screen at the
+                // Without scrolling: navigation has put the new screen at the
                 // top, and scrolling the heading into view would lay the screen
                 // out once more before its first frame.
                 let options = web_sys::FocusOptions::new();

@@ -1,7 +1,6 @@
 //! A simple screen: one heading, a few paragraphs and a way back to the start.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::screen::Screen;
 use crate::{components::focus_heading::FocusHeading, text::Msg, visit::prefs::use_t};
@@ -21,9 +20,9 @@ pub fn NoticePage(
                 .into_iter()
                 .map(|p| view! { <p class="kiosk-notice__text">{move || t(p)}</p> })
                 .collect_view()}
-            <A href=Screen::Home.path() attr:class="kiosk-button kiosk-button--primary">
+            <a href=Screen::Home.path() class="kiosk-button kiosk-button--primary">
                 {move || t(Msg::BackToHome)}
-            </A>
+            </a>
         </section>
     }
 }

@@ -1,7 +1,6 @@
 //! A large home-screen tile: a link with a title and a one-line description.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::{
     components::icon::{Icon, IconSvg},
@@ -39,7 +38,7 @@ pub fn Tile(
                 view! { <div class="kiosk-tile kiosk-tile--unavailable">{face(Msg::OfflineTile)}</div> }
                     .into_any()
             } else {
-                view! { <A href=href attr:class="kiosk-tile">{face(hint)}</A> }.into_any()
+                view! { <a href=href class="kiosk-tile">{face(hint)}</a> }.into_any()
             }}
         </li>
     }

@@ -1,6 +1,6 @@
 //! The inactivity rules as plain functions: whether a visitor idle for so long
 //! is still active, should be warned, or has gone, by the kind of screen they
-//! are on. Tested natively; `ops` wires them to the clock and the router.
+//! are on. Tested natively; `ops` wires them to the clock and the screen.
 
 use crate::{
     ops::config::Timeouts,

@@ -3,7 +3,6 @@
 //! reduced motion, and how to use the keys. Everything applies at once.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::{
     components::{choice_group::ChoiceGroup, focus_heading::FocusHeading},
@@ -61,9 +60,9 @@ pub fn AccessibilityPage() -> impl IntoView {
                 value=prefs.reduced_motion
             />
             <p class="kiosk-notice__text">{move || t(Msg::KeysHelp)}</p>
-            <A href="/" attr:class="kiosk-button kiosk-button--primary">
+            <a href="/" class="kiosk-button kiosk-button--primary">
                 {move || t(Msg::BackToHome)}
-            </A>
+            </a>
         </section>
     }
 }

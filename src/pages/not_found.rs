@@ -1,4 +1,4 @@
-//! Any path the router does not know.
+//! Any path that names no screen.
 
 use leptos::prelude::*;
 

@@ -3,7 +3,6 @@
 
 use kiosk_core::HOTLINE;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::{
     screen::Screen,
@@ -70,9 +69,9 @@ pub fn ConsentNotice(
                 <p class="kiosk-consent__declined">
                     {move || fill(Msg::DeclinedBody.text(lang.get()), &[("hotline", HOTLINE)])}
                 </p>
-                <A href=Screen::Home.path() attr:class="kiosk-button kiosk-button--secondary">
+                <a href=Screen::Home.path() class="kiosk-button kiosk-button--secondary">
                     {move || t(Msg::BackToHome)}
-                </A>
+                </a>
             </Show>
         </div>
     }

@@ -7,7 +7,6 @@ use leptos::{
     leptos_dom::helpers::{TimeoutHandle, set_timeout_with_handle},
     prelude::*,
 };
-use leptos_router::components::A;
 
 use crate::{screen::Screen, text::Msg, visit::prefs::use_t};
 
@@ -32,10 +31,10 @@ pub fn SummaryRow(
             <dt class="kiosk-summary__key">{move || t(key.get())}</dt>
             <dd class="kiosk-summary__value">{move || value.get()}</dd>
             <dd class="kiosk-summary__action">
-                <A href=change.path() attr:class="kiosk-button kiosk-button--secondary">
+                <a href=change.path() class="kiosk-button kiosk-button--secondary">
                     {move || t(Msg::Change)}
                     <span class="kiosk-visually-hidden">" " {move || t(key.get())}</span>
-                </A>
+                </a>
             </dd>
         </div>
     }

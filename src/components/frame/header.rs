@@ -3,7 +3,6 @@
 
 use kiosk_core::HOTLINE;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::{
     components::frame::hall_name::HallName,
@@ -46,9 +45,9 @@ pub fn KioskHeader() -> impl IntoView {
                 >
                     {move || other().native_name()}
                 </button>
-                <A href=Screen::Accessibility.path() attr:class="kiosk-button kiosk-button--secondary">
+                <a href=Screen::Accessibility.path() class="kiosk-button kiosk-button--secondary">
                     {move || t(Msg::AccessibilityButton)}
-                </A>
+                </a>
                 <button
                     type="button"
                     class="kiosk-button kiosk-button--warning"

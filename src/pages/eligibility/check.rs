@@ -2,7 +2,6 @@
 //! the result.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::{
     api::eligibility::standards,
@@ -48,15 +47,15 @@ pub fn EligibilityCheckPage() -> impl IntoView {
                 when=ready
                 fallback=move || {
                     view! {
-                        <A href=Screen::SelfCheckIntro.path() attr:class="kiosk-button kiosk-button--primary kiosk-button--large">
+                        <a href=Screen::SelfCheckIntro.path() class="kiosk-button kiosk-button--primary kiosk-button--large">
                             {move || t(Msg::StartAgain)}
-                        </A>
+                        </a>
                     }
                 }
             >
-                <A href=Screen::SelfCheckResult.path() attr:class="kiosk-button kiosk-button--primary kiosk-button--large">
+                <a href=Screen::SelfCheckResult.path() class="kiosk-button kiosk-button--primary kiosk-button--large">
                     {move || t(Msg::SeeResult)}
-                </A>
+                </a>
             </Show>
         </section>
     }

@@ -1,7 +1,6 @@
 //! `/eligibility`: what the self-check is, that the answers stay here, and Start.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::{
     components::focus_heading::FocusHeading, flows::self_check::Question, text::Msg,
@@ -22,16 +21,16 @@ pub fn EligibilityIntroPage() -> impl IntoView {
             <p class="kiosk-notice__text">{move || t(Msg::SelfCheckIntro)}</p>
             <p class="kiosk-notice__text">{move || t(Msg::SelfCheckPrivacy)}</p>
             <p class="kiosk-notice__text">{move || t(Msg::SelfCheckAdvisory)}</p>
-            <A
+            <a
                 href=Screen::SelfCheck(Question::Category).path()
-                attr:class="kiosk-button kiosk-button--primary kiosk-button--large"
+                class="kiosk-button kiosk-button--primary kiosk-button--large"
             >
                 {move || t(Msg::Start)}
-            </A>
+            </a>
             <p class="kiosk-notice__back">
-                <A href=Screen::Home.path() attr:class="kiosk-button kiosk-button--secondary">
+                <a href=Screen::Home.path() class="kiosk-button kiosk-button--secondary">
                     {move || t(Msg::BackToHome)}
-                </A>
+                </a>
             </p>
         </section>
     }

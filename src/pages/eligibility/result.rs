@@ -8,7 +8,6 @@ use kiosk_core::{
     eligibility::{Likelihood, Route, explain_article},
 };
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::{
     api::eligibility::standards,
@@ -36,9 +35,9 @@ pub fn EligibilityResultPage() -> impl IntoView {
         let Some(r) = result.get() else {
             return view! {
                 <FocusHeading text=Msg::ResultHeading />
-                <A href=Screen::SelfCheckIntro.path() attr:class="kiosk-button kiosk-button--primary kiosk-button--large">
+                <a href=Screen::SelfCheckIntro.path() class="kiosk-button kiosk-button--primary kiosk-button--large">
                     {move || t(Msg::StartAgain)}
-                </A>
+                </a>
             }
             .into_any();
         };
@@ -81,12 +80,12 @@ pub fn EligibilityResultPage() -> impl IntoView {
             </button>
         };
         let other_buttons = view! {
-            <A href=book.0 attr:class="kiosk-button kiosk-button--primary kiosk-button--large">
+            <a href=book.0 class="kiosk-button kiosk-button--primary kiosk-button--large">
                 {t(book.1)}
-            </A>
-            <A href=Screen::callback_about(Topic::LegalAid, crate::flows::callback::Step::Topic) attr:class="kiosk-button kiosk-button--secondary kiosk-button--large">
+            </a>
+            <a href=Screen::callback_about(Topic::LegalAid, crate::flows::callback::Step::Topic) class="kiosk-button kiosk-button--secondary kiosk-button--large">
                 {t(Msg::RequestCallback)}
-            </A>
+            </a>
         };
         let next_buttons = if r.urgent {
             view! { {staff_button} {other_buttons} }.into_any()
@@ -137,9 +136,9 @@ pub fn EligibilityResultPage() -> impl IntoView {
             <p id="kiosk-staff-help" class="kiosk-result__staff" role="status">
                 {move || staff_shown.get().then(|| t(Msg::AskStaffBody))}
             </p>
-            <A href=Screen::SelfCheckIntro.path() attr:class="kiosk-button kiosk-button--secondary">
+            <a href=Screen::SelfCheckIntro.path() class="kiosk-button kiosk-button--secondary">
                 {t(Msg::StartAgain)}
-            </A>
+            </a>
         }
         .into_any()
     };
