@@ -175,6 +175,12 @@ pub fn check_note(errors: &mut FieldErrors, field: &str, text: &str) -> String {
     let text = text.trim();
     if text.is_empty() {
         push(errors, field, "note_required");
+    } else if let Some(hidden) = crate::rules::find_hidden(text, true) {
+        push(
+            errors,
+            field,
+            crate::rules::Refusal::NoteHidden(hidden).code(),
+        );
     } else if text.chars().count() > NOTE_MAX {
         push(errors, field, "note_too_long");
     }

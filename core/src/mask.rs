@@ -33,9 +33,11 @@ pub fn mask_phone(phone: &str) -> String {
 
 /// `张三` → `张*`, `欧阳娜娜` → `欧***`: the first character and a star for each other
 /// character, so the length is visible but not the name; spaces are kept so Latin
-/// names stay readable as names (`Li Lei` → `L* ***`).
+/// names stay readable as names (`Li Lei` → `L* ***`). Hidden direction and
+/// control characters are dropped first, so they cannot reorder what is shown.
 pub fn mask_name(name: &str) -> String {
-    name.trim()
+    crate::rules::strip_hidden(name)
+        .trim()
         .chars()
         .enumerate()
         .map(|(i, c)| if i == 0 || c.is_whitespace() { c } else { STAR })
@@ -85,6 +87,9 @@ mod tests {
             ("李", "李"),
             (" Li Lei ", "L* ***"),
             ("", ""),
+            // A name stored before hidden characters were refused shows none.
+            ("\u{202E}evil", "e***"),
+            ("\u{200B}张三", "张*"),
         ];
         for (input, expected) in cases {
             assert_eq!(mask_name(input), expected, "{input:?}");

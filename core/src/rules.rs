@@ -103,9 +103,89 @@ pub fn check_phone(input: &str, kind: PhoneKind) -> Result<String, PhoneProblem>
     })
 }
 
+/// A character a name or a note must not carry: invisible, yet able to change
+/// how the text around it is shown. A bidi override can make one name look like
+/// another on a receipt or in the back office.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hidden {
+    /// Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069),
+    /// and the direction marks U+200E, U+200F and U+061C.
+    Direction,
+    /// Zero-width spaces, word joiners and byte-order marks; a zero-width
+    /// (non-)joiner except between two letters of a script that joins with it.
+    ZeroWidth,
+    /// C0 and C1 control characters and DEL (a note may still break lines).
+    Control,
+}
+
+/// Scripts whose spelling uses U+200C ZERO WIDTH NON-JOINER and U+200D ZERO
+/// WIDTH JOINER between letters: Arabic (Uyghur, Kazakh), Syriac, the Indic
+/// scripts and Mongolian.
+fn joins_with_zwj(c: char) -> bool {
+    matches!(c,
+        '\u{0600}'..='\u{06FF}' | '\u{0700}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}'
+        | '\u{0900}'..='\u{0DFF}' | '\u{1800}'..='\u{18AF}'
+        | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
+}
+
+/// The class of `c` if it is hidden wherever it stands (ZWJ and ZWNJ depend on
+/// their neighbours and are not classed here).
+fn hidden_class(c: char) -> Option<Hidden> {
+    match c {
+        '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{061C}' => Some(Hidden::Direction),
+        '\u{200B}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' => Some(Hidden::ZeroWidth),
+        c if c.is_control() => Some(Hidden::Control),
+        _ => None,
+    }
+}
+
+/// The class of the character at `i` of `chars`, in its place, if it is hidden.
+fn hidden_at(chars: &[char], i: usize, line_breaks: bool) -> Option<Hidden> {
+    match chars[i] {
+        '\n' if line_breaks => None,
+        '\u{200C}' | '\u{200D}' => {
+            let joins = |j: Option<usize>| {
+                j.and_then(|j| chars.get(j))
+                    .is_some_and(|&c| joins_with_zwj(c))
+            };
+            (!(joins(i.checked_sub(1)) && joins(Some(i + 1)))).then_some(Hidden::ZeroWidth)
+        }
+        c => hidden_class(c),
+    }
+}
+
+/// Where `text` breaks the rule: the first hidden character's class, or `None`.
+/// `line_breaks` lets a note keep its `\n`.
+pub fn find_hidden(text: &str, line_breaks: bool) -> Option<Hidden> {
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len()).find_map(|i| hidden_at(&chars, i, line_breaks))
+}
+
+/// `text` with every hidden character removed (line breaks kept), for anything
+/// shown or printed: text stored before the rule, or from a source that did not
+/// check it.
+pub fn strip_hidden(text: &str) -> std::borrow::Cow<'_, str> {
+    let chars: Vec<char> = text.chars().collect();
+    if (0..chars.len()).all(|i| hidden_at(&chars, i, true).is_none()) {
+        return text.into();
+    }
+    (0..chars.len())
+        .filter(|&i| hidden_at(&chars, i, true).is_none())
+        .map(|i| chars[i])
+        .collect::<String>()
+        .into()
+}
+
 /// A required name, trimmed, or why not.
 pub fn check_name(name: &str) -> Result<&str, Refusal> {
     let name = name.trim();
+    if let Some(hidden) = find_hidden(name, false) {
+        return Err(Refusal::NameHidden(hidden));
+    }
     match name.chars().count() {
         0 => Err(Refusal::NameRequired),
         n if n > NAME_MAX => Err(Refusal::NameTooLong),
@@ -125,6 +205,9 @@ pub fn check_optional_name(name: &str) -> Result<Option<&str>, Refusal> {
 /// An optional note: `None` when blank.
 pub fn check_note(note: &str) -> Result<Option<&str>, Refusal> {
     let note = note.trim();
+    if let Some(hidden) = find_hidden(note, true) {
+        return Err(Refusal::NoteHidden(hidden));
+    }
     match note.chars().count() {
         0 => Ok(None),
         n if n > NOTE_MAX => Err(Refusal::NoteTooLong),
@@ -159,6 +242,10 @@ pub enum Refusal {
     /// An ID number the server refused (its code does not say why).
     IdNumberInvalid,
     NoteTooLong,
+    /// A name with an invisible direction, zero-width or control character.
+    NameHidden(Hidden),
+    /// A note with an invisible direction, zero-width or control character.
+    NoteHidden(Hidden),
     ConsentRequired,
     /// The chosen time has no seat left.
     SlotFull,
@@ -182,6 +269,12 @@ impl Refusal {
             Refusal::IdNumberRequired => "id_number_required",
             Refusal::IdNumber(_) | Refusal::IdNumberInvalid => "invalid_id_number",
             Refusal::NoteTooLong => "note_too_long",
+            Refusal::NameHidden(Hidden::Direction) => "name_bidi_control",
+            Refusal::NameHidden(Hidden::ZeroWidth) => "name_zero_width",
+            Refusal::NameHidden(Hidden::Control) => "name_control_character",
+            Refusal::NoteHidden(Hidden::Direction) => "note_bidi_control",
+            Refusal::NoteHidden(Hidden::ZeroWidth) => "note_zero_width",
+            Refusal::NoteHidden(Hidden::Control) => "note_control_character",
             Refusal::ConsentRequired => "consent_required",
             Refusal::SlotFull => "slot_full",
             Refusal::SlotGone => "invalid_slot",
@@ -201,6 +294,12 @@ impl Refusal {
             "id_number_required" => Refusal::IdNumberRequired,
             "invalid_id_number" => Refusal::IdNumberInvalid,
             "note_too_long" => Refusal::NoteTooLong,
+            "name_bidi_control" => Refusal::NameHidden(Hidden::Direction),
+            "name_zero_width" => Refusal::NameHidden(Hidden::ZeroWidth),
+            "name_control_character" => Refusal::NameHidden(Hidden::Control),
+            "note_bidi_control" => Refusal::NoteHidden(Hidden::Direction),
+            "note_zero_width" => Refusal::NoteHidden(Hidden::ZeroWidth),
+            "note_control_character" => Refusal::NoteHidden(Hidden::Control),
             "consent_required" => Refusal::ConsentRequired,
             "slot_full" => Refusal::SlotFull,
             "invalid_slot" | "slot_in_past" => Refusal::SlotGone,
@@ -224,6 +323,147 @@ impl Refusal {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Names as real visitors spell them: Han, a Uyghur name transliterated with
+    /// the middle dot and in Arabic script, Latin with diacritics, Mongolian,
+    /// Tibetan, and Devanagari whose spelling needs a zero-width joiner.
+    const REAL_NAMES: [&str; 9] = [
+        "阿依古丽·买买提",
+        "Zoë",
+        "欧阳娜娜",
+        "Li Lei",
+        "ئايگۈل",
+        "ᠪᠠᠲᠤ",
+        "བཀྲ་ཤིས།",
+        "क्\u{200D}ष",
+        "François Müller",
+    ];
+
+    #[test]
+    fn real_names_are_accepted_and_shown_unchanged() {
+        for name in REAL_NAMES {
+            assert_eq!(check_name(name), Ok(name), "{name:?}");
+            assert_eq!(check_note(name), Ok(Some(name)), "{name:?}");
+            assert_eq!(strip_hidden(name), name, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn each_class_of_hidden_character_is_refused_with_its_own_code() {
+        let cases = [
+            (
+                "\u{202E}evil",
+                Hidden::Direction,
+                "name_bidi_control",
+                "note_bidi_control",
+            ),
+            (
+                "a\u{2066}b\u{2069}",
+                Hidden::Direction,
+                "name_bidi_control",
+                "note_bidi_control",
+            ),
+            (
+                "张\u{200F}三",
+                Hidden::Direction,
+                "name_bidi_control",
+                "note_bidi_control",
+            ),
+            (
+                "张\u{200B}三",
+                Hidden::ZeroWidth,
+                "name_zero_width",
+                "note_zero_width",
+            ),
+            (
+                "\u{FEFF}张三",
+                Hidden::ZeroWidth,
+                "name_zero_width",
+                "note_zero_width",
+            ),
+            // A joiner between Han characters joins nothing: hidden.
+            (
+                "张\u{200D}三",
+                Hidden::ZeroWidth,
+                "name_zero_width",
+                "note_zero_width",
+            ),
+            (
+                "张\u{0007}三",
+                Hidden::Control,
+                "name_control_character",
+                "note_control_character",
+            ),
+            (
+                "张\u{0085}三",
+                Hidden::Control,
+                "name_control_character",
+                "note_control_character",
+            ),
+            (
+                "张\t三",
+                Hidden::Control,
+                "name_control_character",
+                "note_control_character",
+            ),
+        ];
+        for (text, class, name_code, note_code) in cases {
+            assert_eq!(find_hidden(text, false), Some(class), "{text:?}");
+            let refusal = check_name(text).unwrap_err();
+            assert_eq!(refusal, Refusal::NameHidden(class));
+            assert_eq!(refusal.code(), name_code);
+            assert_eq!(Refusal::from_code(name_code), Some(refusal));
+            let refusal = check_note(text).unwrap_err();
+            assert_eq!(refusal.code(), note_code);
+            assert_eq!(Refusal::from_code(note_code), Some(refusal));
+        }
+    }
+
+    #[test]
+    fn a_note_may_break_lines_and_a_name_may_not() {
+        assert_eq!(check_note("第一行\n第二行"), Ok(Some("第一行\n第二行")));
+        assert_eq!(
+            check_name("张\n三"),
+            Err(Refusal::NameHidden(Hidden::Control))
+        );
+        assert_eq!(strip_hidden("\u{202E}张\u{200B}三\n"), "张三\n");
+    }
+
+    proptest! {
+        #[test]
+        fn stripping_leaves_nothing_hidden_and_changes_nothing_else(text in any::<String>()) {
+            let stripped = strip_hidden(&text);
+            prop_assert_eq!(find_hidden(&stripped, true), None);
+            prop_assert_eq!(strip_hidden(&stripped), stripped.clone());
+            prop_assert_eq!(stripped == text, find_hidden(&text, true).is_none());
+        }
+
+        #[test]
+        fn a_direction_control_anywhere_in_a_name_is_refused(
+            name in prop::sample::select(REAL_NAMES.to_vec()),
+            at in 0usize..20,
+            control in prop::sample::select(vec!['\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}']),
+        ) {
+            let mut chars: Vec<char> = name.chars().collect();
+            chars.insert(at.min(chars.len()), control);
+            let name: String = chars.into_iter().collect();
+            // Beside a joiner, the joiner no longer joins and may be named first.
+            let class = if name.contains('\u{200D}') {
+                find_hidden(&name, false).unwrap()
+            } else {
+                Hidden::Direction
+            };
+            prop_assert!(class != Hidden::Control);
+            prop_assert_eq!(check_name(&name), Err(Refusal::NameHidden(class)));
+            prop_assert_eq!(check_note(&name), Err(Refusal::NoteHidden(class)));
+        }
+
+        #[test]
+        fn names_without_hidden_characters_pass_the_rule(text in "[\\p{Han}\\p{Latin}·\\x{0621}-\\x{064A}\\x{1820}-\\x{1877} ]{1,30}") {
+            prop_assert_eq!(find_hidden(&text, false), None);
+        }
+    }
 
     #[test]
     fn certain_phone_problems_are_known_while_typing() {

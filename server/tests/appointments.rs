@@ -206,6 +206,20 @@ async fn booking_validation_names_each_bad_field() {
         (json!({"phone": "12345"}), "phone", "invalid_phone"),
         (json!({"name": "   "}), "name", "name_required"),
         (json!({"name": "名".repeat(31)}), "name", "name_too_long"),
+        (json!({"name": "\u{202e}evil"}), "name", "name_bidi_control"),
+        (json!({"name": "张\u{2067}三"}), "name", "name_bidi_control"),
+        (json!({"name": "张\u{200b}三"}), "name", "name_zero_width"),
+        (json!({"name": "张\u{200d}三"}), "name", "name_zero_width"),
+        (
+            json!({"name": "张\u{0007}三"}),
+            "name",
+            "name_control_character",
+        ),
+        (
+            json!({"name": "张\u{009b}三"}),
+            "name",
+            "name_control_character",
+        ),
         (
             json!({"id_number": "130402198207290622"}),
             "id_number",
@@ -296,6 +310,25 @@ async fn booking_validation_names_each_bad_field() {
         .await
         .unwrap();
     assert_eq!(count, 0);
+}
+
+#[tokio::test]
+async fn names_as_real_people_spell_them_are_accepted() {
+    let app = TestApp::new().await;
+    for (n, (name, masked)) in [
+        ("阿依古丽·买买提", "阿*******"),
+        ("Zoë", "Z**"),
+        ("ئايگۈل", "ئ*****"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut body = booking(&format!("1381234560{n}"), "10:00");
+        body["name"] = json!(name);
+        let res = app.post("/api/v1/appointments", &body, Some(&key())).await;
+        assert_eq!(res.status, StatusCode::CREATED, "{name}: {}", res.text());
+        assert_eq!(res.json()["name_masked"], masked);
+    }
 }
 
 #[tokio::test]

@@ -36,6 +36,28 @@ async fn callback_validation_names_each_bad_field() {
     let cases: Vec<(serde_json::Value, &str, &str)> = vec![
         (json!({"phone": "110"}), "phone", "invalid_phone"),
         (json!({"name": "名".repeat(31)}), "name", "name_too_long"),
+        (json!({"name": "\u{202e}evil"}), "name", "name_bidi_control"),
+        (json!({"name": "\u{feff}李四"}), "name", "name_zero_width"),
+        (
+            json!({"name": "李\u{001b}四"}),
+            "name",
+            "name_control_character",
+        ),
+        (
+            json!({"note": "欠薪\u{202d}三个月"}),
+            "note",
+            "note_bidi_control",
+        ),
+        (
+            json!({"note": "欠薪\u{2060}三个月"}),
+            "note",
+            "note_zero_width",
+        ),
+        (
+            json!({"note": "欠薪\u{0000}三个月"}),
+            "note",
+            "note_control_character",
+        ),
         (
             json!({"note": "字".repeat(NOTE_MAX + 1)}),
             "note",
@@ -78,9 +100,11 @@ async fn callback_validation_names_each_bad_field() {
         );
         assert_eq!(res.code(field), code, "{patch}: {}", res.text());
     }
-    // A note of exactly 500 characters and the last allowed day are fine.
+    // A note of exactly the longest length, a name with the middle dot, and the
+    // last allowed day are fine.
     let mut body = callback("13912345678");
     body["note"] = json!("字".repeat(NOTE_MAX));
+    body["name"] = json!("阿依古丽·买买提");
     body["preferred"] = json!({"date": "2026-12-14", "period": "morning"});
     let res = app.post("/api/v1/callbacks", &body, Some(&key())).await;
     assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());

@@ -167,6 +167,8 @@ pub fn refusal_message(r: Refusal) -> Msg {
         Refusal::IdNumber(e) => id_message(e),
         Refusal::IdNumberInvalid => Msg::IdInvalid,
         Refusal::NoteTooLong => Msg::NoteTooLong,
+        Refusal::NameHidden(_) => Msg::NameHidden,
+        Refusal::NoteHidden(_) => Msg::NoteHidden,
         Refusal::ConsentRequired => Msg::ConsentRequired,
         Refusal::SlotFull => Msg::SlotTaken,
         Refusal::SlotGone => Msg::SlotGone,

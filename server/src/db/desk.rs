@@ -9,6 +9,7 @@ use kiosk_core::{
     },
     hall_time::HallTime,
     mask::{mask_name, mask_phone},
+    rules::strip_hidden,
     stats::Metric,
 };
 
@@ -72,7 +73,9 @@ fn item(r: &Row, now: i64) -> Result<DeskItem, DbError> {
         may_say_12348: r.get("may_say_12348")?,
         phone_masked: mask_phone(&r.get::<String>("phone")?),
         name_masked: r.get::<Option<String>>("name")?.map(|n| mask_name(&n)),
-        visitor_note: r.get("note")?,
+        visitor_note: r
+            .get::<Option<String>>("note")?
+            .map(|n| strip_hidden(&n).into_owned()),
         created_at: r.get("created_at")?,
         window_start: time(w.start),
         window_end: time(w.end),
@@ -183,7 +186,7 @@ pub fn detail(tx: &mut Tx<'_>, reference: &str, now: i64) -> Result<Option<DeskD
                 author: r.get(1)?,
                 author_name: r.get(2)?,
                 kind: r.get(3)?,
-                text: r.get(4)?,
+                text: strip_hidden(&r.get::<String>(4)?).into_owned(),
             })
         })
         .collect::<Result<_, DbError>>()?;

@@ -85,6 +85,11 @@ macro_rules! form_texts {
             zh: "姓名太长了，最多 30 个字。",
             en: "The name is too long: at most 30 characters.",
         }
+        // The name keyboard cannot type these; pasted or sent text can.
+        NameHidden {
+            zh: "姓名里有看不见的特殊符号，请删掉后重新输入。",
+            en: "The name holds an invisible special character. Please delete it and type the name again.",
+        }
         PhoneLabel {
             zh: "电话号码",
             en: "Phone number",
@@ -288,6 +293,10 @@ macro_rules! form_texts {
         NoteTooLong {
             zh: "说明太长了，最多 200 字。",
             en: "The note is too long: at most 200 characters.",
+        }
+        NoteHidden {
+            zh: "说明里有看不见的特殊符号，请删掉后重新输入。",
+            en: "The note holds an invisible special character. Please delete it and type the note again.",
         }
         SummaryTopic {
             zh: "问题方面",
