@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::{
     components::icon::{Icon, IconSvg},
+    screen::Screen,
     text::Msg,
     visit::prefs::use_t,
 };
@@ -11,7 +12,7 @@ use crate::{
 #[component]
 pub fn Tile(
     /// Where the tile leads.
-    href: &'static str,
+    to: Screen,
     /// The tile's title, also its accessible name.
     title: Msg,
     /// One plain line saying what the visitor can do there.
@@ -38,7 +39,7 @@ pub fn Tile(
                 view! { <div class="kiosk-tile kiosk-tile--unavailable">{face(Msg::OfflineTile)}</div> }
                     .into_any()
             } else {
-                view! { <a href=href class="kiosk-tile">{face(hint)}</a> }.into_any()
+                view! { <a href=to.path() class="kiosk-tile">{face(hint)}</a> }.into_any()
             }}
         </li>
     }

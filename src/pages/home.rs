@@ -4,7 +4,9 @@ use leptos::prelude::*;
 
 use crate::{
     components::{focus_heading::FocusHeading, icon::Icon, tile::Tile},
+    flows::{booking, callback},
     ops::use_ops,
+    screen::Screen,
     text::Msg,
     visit::prefs::use_t,
 };
@@ -22,27 +24,27 @@ pub fn HomePage() -> impl IntoView {
             <p class="kiosk-home__intro">{move || t(Msg::HomeIntro)}</p>
             <ul class="kiosk-tiles">
                 <Tile
-                    href="/eligibility"
+                    to=Screen::SelfCheckIntro
                     title=Msg::TileEligibility
                     hint=Msg::TileEligibilityHint
                     icon=Icon::Scales
                 />
                 <Tile
-                    href="/booking"
+                    to=Screen::Booking(booking::Step::Service)
                     unavailable=no_booking
                     title=Msg::TileBooking
                     hint=Msg::TileBookingHint
                     icon=Icon::Calendar
                 />
                 <Tile
-                    href="/callback"
+                    to=Screen::Callback(callback::Step::Topic)
                     unavailable=offline
                     title=Msg::TileCallback
                     hint=Msg::TileCallbackHint
                     icon=Icon::Phone
                 />
                 <Tile
-                    href="/accessibility"
+                    to=Screen::Accessibility
                     title=Msg::TileAccessibility
                     hint=Msg::TileAccessibilityHint
                     icon=Icon::Person

@@ -45,7 +45,7 @@ pub fn ConsentNotice(
                 {move || fill(Msg::NoticeVersionTemplate.text(lang.get()), &[("v", version)])}
             </p>
         </div>
-        <div class="kiosk-question__actions">
+        <div class="kiosk-question__actions kiosk-keep-in-view">
             <button
                 type="button"
                 class="kiosk-button kiosk-button--primary kiosk-button--large"

@@ -69,7 +69,7 @@ pub fn print_receipt() {
 pub fn ReceiptActions() -> impl IntoView {
     let t = use_t();
     view! {
-        <div class="kiosk-question__actions kiosk-done__actions">
+        <div class="kiosk-question__actions kiosk-done__actions kiosk-keep-in-view">
             <button
                 type="button"
                 class="kiosk-button kiosk-button--primary kiosk-button--large"

@@ -21,12 +21,14 @@ pub fn EligibilityIntroPage() -> impl IntoView {
             <p class="kiosk-notice__text">{move || t(Msg::SelfCheckIntro)}</p>
             <p class="kiosk-notice__text">{move || t(Msg::SelfCheckPrivacy)}</p>
             <p class="kiosk-notice__text">{move || t(Msg::SelfCheckAdvisory)}</p>
-            <a
-                href=Screen::SelfCheck(Question::Category).path()
-                class="kiosk-button kiosk-button--primary kiosk-button--large"
-            >
-                {move || t(Msg::Start)}
-            </a>
+            <div class="kiosk-question__actions kiosk-keep-in-view">
+                <a
+                    href=Screen::SelfCheck(Question::Category).path()
+                    class="kiosk-button kiosk-button--primary kiosk-button--large"
+                >
+                    {move || t(Msg::Start)}
+                </a>
+            </div>
             <p class="kiosk-notice__back">
                 <a href=Screen::Home.path() class="kiosk-button kiosk-button--secondary">
                     {move || t(Msg::BackToHome)}

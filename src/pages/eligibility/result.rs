@@ -132,7 +132,7 @@ pub fn EligibilityResultPage() -> impl IntoView {
                 {r.materials.iter().map(|m| view! { <li>{m.label().get(lang_now).to_owned()}</li> }).collect_view()}
             </ul>
             <h2 class="kiosk-result__section">{t(Msg::NextHeading)}</h2>
-            <div class="kiosk-result__next">{next_buttons}</div>
+            <div class="kiosk-result__next kiosk-keep-in-view">{next_buttons}</div>
             <p id="kiosk-staff-help" class="kiosk-result__staff" role="status">
                 {move || staff_shown.get().then(|| t(Msg::AskStaffBody))}
             </p>

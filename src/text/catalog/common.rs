@@ -33,8 +33,8 @@ macro_rules! common_texts {
             en: "Welcome. What would you like to do?",
         }
         HomeIntro {
-            zh: "请轻触下面的大按钮。也可以用键盘：方向键或 Tab 键移动，回车键确认。要大字或语音朗读，请按“无障碍”或 F2 键。",
-            en: "Touch one of the large buttons below. With keys: arrows or Tab move, Enter selects. For large text or reading aloud, choose “Accessibility” or press F2.",
+            zh: "请轻触要办理事项的大按钮。也可以用键盘：方向键或 Tab 键移动，回车键确认。要大字或语音朗读，请按“无障碍”或 F2 键。",
+            en: "Touch the large button of what you need. With keys: arrows or Tab move, Enter selects. For large text or reading aloud, choose “Accessibility” or press F2.",
         }
         TileEligibility {
             zh: "法律援助自测",
