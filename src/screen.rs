@@ -196,9 +196,12 @@ pub fn provide_navigation() {
     ADDRESS.with(|a| a.set(Some(address)));
     let _ = use_event_listener(window(), ev::popstate, move |_| address.set(address_bar()));
     let _ = use_event_listener(document(), ev::click, open_link);
-    provide_context(Current(Memo::new(move |_| {
-        address.with(|a| Screen::from_path(a.split('?').next().unwrap_or_default()))
-    })));
+    provide_context(Current(Memo::new(move |_| address.with(|a| screen_at(a)))));
+}
+
+/// The screen an address (path and query) names.
+fn screen_at(address: &str) -> Option<Screen> {
+    Screen::from_path(address.split('?').next().unwrap_or_default())
 }
 
 /// A tap on a link to one of the kiosk's own addresses: open it here.
@@ -284,14 +287,15 @@ pub fn use_screen() -> Memo<Option<Screen>> {
     expect_context::<Current>().0
 }
 
-/// The screen being shown, read from the address bar: for code that runs outside
-/// any component (the end of a visit, a key handler).
+/// The screen being shown, untracked: for code that runs outside any component
+/// (the end of a visit, a key handler). Read from the address navigation keeps,
+/// the one the [`Current`] memo follows.
 pub fn current() -> Option<Screen> {
-    window()
-        .location()
-        .pathname()
-        .ok()
-        .and_then(|p| Screen::from_path(&p))
+    screen_at(
+        &ADDRESS
+            .with(Cell::get)
+            .map_or_else(address_bar, |a| a.get_untracked()),
+    )
 }
 
 #[cfg(test)]
