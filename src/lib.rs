@@ -27,7 +27,7 @@ use crate::{
     pages::Screens,
     screen::{Screen, provide_navigation, use_screen},
     text::Msg,
-    visit::prefs::{provide_prefs, use_t},
+    visit::prefs::{provide_prefs, tr},
 };
 
 /// Removes the "starting…" notice that `index.html` shows until the app runs.
@@ -125,7 +125,6 @@ pub fn App() -> impl IntoView {
         }
         on
     });
-    let t = use_t();
 
     let help = visit::HelpRequested(RwSignal::new(false));
     provide_context(help);
@@ -145,7 +144,7 @@ pub fn App() -> impl IntoView {
         <KeyInput />
             <Operations ops />
             <a class="kiosk-skip-link" href=format!("#{MAIN_ID}") on:click=skip_to_main>
-                {move || t(Msg::SkipToContent)}
+                {tr(Msg::SkipToContent)}
             </a>
             <Header />
             <main id=MAIN_ID class="kiosk-main" tabindex="-1">

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::{text::Msg, visit::prefs::use_t};
+use crate::{text::Msg, visit::prefs::tr};
 
 #[component]
 pub fn ChoiceGroup<T>(
@@ -18,10 +18,9 @@ pub fn ChoiceGroup<T>(
 where
     T: Copy + PartialEq + Send + Sync + 'static,
 {
-    let t = use_t();
     view! {
         <fieldset class="kiosk-choice-group">
-            <legend class="kiosk-choice-group__legend">{move || t(legend)}</legend>
+            <legend class="kiosk-choice-group__legend">{tr(legend)}</legend>
             <div class="kiosk-choice-group__options">
                 {options
                     .into_iter()
@@ -37,7 +36,7 @@ where
                                 <span class="kiosk-choice-group__tick" aria-hidden="true">
                                     {move || if pressed() { "✓" } else { "" }}
                                 </span>
-                                {move || t(label)}
+                                {tr(label)}
                             </button>
                         }
                     })

@@ -18,7 +18,7 @@ use crate::{
         Msg, fill,
         pinyin::{COMMON_SURNAMES, candidates},
     },
-    visit::prefs::use_t,
+    visit::prefs::{tr, use_t},
 };
 
 /// Candidates shown at a time: a row or two of large keys, not a wall of them.
@@ -212,7 +212,7 @@ pub fn NameKeyboard(
                 <span class="kiosk-name-keyboard__tick" aria-hidden="true">
                     {move || if pressed() { "✓" } else { "" }}
                 </span>
-                {move || t(label)}
+                {tr(label)}
             </button>
         }
     };
@@ -220,13 +220,13 @@ pub fn NameKeyboard(
         let hint_id = surname_hint_id.clone();
         view! {
             <p id=hint_id.clone() class="kiosk-name-keyboard__hint">
-                {move || t(Msg::NkSurnameHint)}
+                {tr(Msg::NkSurnameHint)}
             </p>
             <div
                 class="kiosk-name-keyboard__surnames"
                 role="group"
                 data-keygroup=""
-                aria-label=move || t(Msg::NkSurnames)
+                aria-label=tr(Msg::NkSurnames)
                 aria-describedby=hint_id
                 inner_html=key_grid(COMMON_SURNAMES.iter().copied(), "char", Some("zh-CN"))
                 on:click=move |ev| {
@@ -276,14 +276,14 @@ pub fn NameKeyboard(
                     aria-disabled=move || letters.with(String::is_empty).to_string()
                     on:click=move |_| press(|e| e.letters_as_typed())
                 >
-                    {move || t(Msg::NkUseLetters)}
+                    {tr(Msg::NkUseLetters)}
                 </button>
             </div>
             <div
                 class="kiosk-name-keyboard__candidates"
                 role="group"
                 data-keygroup=""
-                aria-label=move || t(Msg::NkCandidates)
+                aria-label=tr(Msg::NkCandidates)
                 tabindex="-1"
                 node_ref=candidate_row
             >
@@ -313,7 +313,7 @@ pub fn NameKeyboard(
                         aria-disabled=move || (page.get() == 0).to_string()
                         on:click=move |_| page.update(|p| *p = p.saturating_sub(1))
                     >
-                        {move || t(Msg::NkPreviousPage)}
+                        {tr(Msg::NkPreviousPage)}
                     </button>
                     <span class="kiosk-name-keyboard__page">
                         {move || {
@@ -329,7 +329,7 @@ pub fn NameKeyboard(
                         aria-disabled=move || (page.get() + 1 >= pages()).to_string()
                         on:click=move |_| page.update(|p| *p = (*p + 1).min(last_page()))
                     >
-                        {move || t(Msg::NkNextPage)}
+                        {tr(Msg::NkNextPage)}
                     </button>
                 </div>
             </Show>
@@ -337,7 +337,7 @@ pub fn NameKeyboard(
                 class="kiosk-name-keyboard__letters"
                 role="group"
                 data-keygroup=""
-                aria-label=move || t(Msg::NkLetterKeys)
+                aria-label=tr(Msg::NkLetterKeys)
                 inner_html=key_grid('a'..='z', "letter", None)
                 on:click=move |ev| {
                     if let Some(c) = pressed_key(&ev) {
@@ -389,7 +389,7 @@ pub fn NameKeyboard(
                             <div
                                 class="kiosk-name-keyboard__modes"
                                 role="group"
-                                aria-label=move || t(Msg::NkModeLabel)
+                                aria-label=tr(Msg::NkModeLabel)
                             >
                                 {mode_button(Mode::Surnames, Msg::NkSurnames)}
                                 {mode_button(Mode::Pinyin, Msg::NkPinyin)}
@@ -399,21 +399,21 @@ pub fn NameKeyboard(
                 <div
                     class="kiosk-name-keyboard__edit"
                     role="group"
-                    aria-label=move || t(Msg::NkEditKeys)
+                    aria-label=tr(Msg::NkEditKeys)
                 >
                     <button
                         type="button"
                         class="kiosk-name-keyboard__key kiosk-name-keyboard__key--action"
                         on:click=move |_| press(|e| e.space())
                     >
-                        {move || t(Msg::NkSpace)}
+                        {tr(Msg::NkSpace)}
                     </button>
                     <button
                         type="button"
                         class="kiosk-name-keyboard__key kiosk-name-keyboard__key--action"
                         on:click=move |_| press(|e| e.delete())
                     >
-                        {move || t(Msg::KeyDelete)}
+                        {tr(Msg::KeyDelete)}
                     </button>
                     <button
                         type="button"
@@ -423,7 +423,7 @@ pub fn NameKeyboard(
                             e.letters.clear();
                         })
                     >
-                        {move || t(Msg::KeyClear)}
+                        {tr(Msg::KeyClear)}
                     </button>
                 </div>
             </div>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::screen::Screen;
-use crate::{components::focus_heading::FocusHeading, text::Msg, visit::prefs::use_t};
+use crate::{components::focus_heading::FocusHeading, text::Msg, visit::prefs::tr};
 
 #[component]
 pub fn NoticePage(
@@ -12,16 +12,15 @@ pub fn NoticePage(
     /// Paragraphs under the heading.
     paragraphs: Vec<Msg>,
 ) -> impl IntoView {
-    let t = use_t();
     view! {
         <section class="kiosk-notice">
             <FocusHeading text=heading />
             {paragraphs
                 .into_iter()
-                .map(|p| view! { <p class="kiosk-notice__text">{move || t(p)}</p> })
+                .map(|p| view! { <p class="kiosk-notice__text">{tr(p)}</p> })
                 .collect_view()}
             <a href=Screen::Home.path() class="kiosk-button kiosk-button--primary">
-                {move || t(Msg::BackToHome)}
+                {tr(Msg::BackToHome)}
             </a>
         </section>
     }

@@ -4,7 +4,7 @@
 use kiosk_core::mask::mask_id_number;
 use leptos::prelude::*;
 
-use crate::{components::field::Field, text::Msg, visit::prefs::use_t};
+use crate::{components::field::Field, text::Msg, visit::prefs::tr};
 
 /// What the pad enters.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -75,7 +75,6 @@ pub fn NumericKeypad(
     #[prop(optional, into)]
     masked: Option<Signal<bool>>,
 ) -> impl IntoView {
-    let t = use_t();
     let masked = move || masked.is_some_and(|m| m.get());
     let announcer = crate::device::announce::Announcer::new();
     // Phone and ID digits are personal: audio mode says only "digit entered".
@@ -118,7 +117,7 @@ pub fn NumericKeypad(
             class="kiosk-keypad"
             role="group"
             data-keygroup=""
-            aria-label=move || t(Msg::KeypadLabel)
+            aria-label=tr(Msg::KeypadLabel)
             data-private-keys=private.then_some("true")
         >
             {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map(digit)}
@@ -127,7 +126,7 @@ pub fn NumericKeypad(
                 class="kiosk-keypad__key kiosk-keypad__key--action"
                 on:click=move |_| value.set(String::new())
             >
-                {move || t(Msg::KeyClear)}
+                {tr(Msg::KeyClear)}
             </button>
             {digit('0')}
             <button
@@ -137,7 +136,7 @@ pub fn NumericKeypad(
                     value.update(|v| v.pop());
                 }
             >
-                {move || t(Msg::KeyDelete)}
+                {tr(Msg::KeyDelete)}
             </button>
             {(mode == KeypadMode::IdNumber)
                 .then(|| {

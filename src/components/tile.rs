@@ -6,7 +6,7 @@ use crate::{
     components::icon::{Icon, IconSvg},
     screen::Screen,
     text::Msg,
-    visit::prefs::use_t,
+    visit::prefs::tr,
 };
 
 #[component]
@@ -24,13 +24,12 @@ pub fn Tile(
     #[prop(optional, into)]
     unavailable: Signal<bool>,
 ) -> impl IntoView {
-    let t = use_t();
     // The same face either way; only whether it leads somewhere differs.
     let face = move |hint: Msg| {
         view! {
             <IconSvg icon=icon class="kiosk-tile__icon" />
-            <span class="kiosk-tile__title">{move || t(title)}</span>
-            <span class="kiosk-tile__hint">{move || t(hint)}</span>
+            <span class="kiosk-tile__title">{tr(title)}</span>
+            <span class="kiosk-tile__hint">{tr(hint)}</span>
         }
     };
     view! {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::{
     components::{choice_group::ChoiceGroup, focus_heading::FocusHeading},
     text::Msg,
-    visit::prefs::{SpeechRate, TextSize, Theme, Volume, use_prefs, use_t},
+    visit::prefs::{SpeechRate, TextSize, Theme, Volume, tr, use_prefs, use_t},
 };
 
 #[component]
@@ -18,7 +18,7 @@ pub fn AccessibilityPage() -> impl IntoView {
     view! {
         <section class="kiosk-settings">
             <FocusHeading text=Msg::AccessibilityHeading />
-            <p class="kiosk-notice__text">{move || t(Msg::AccessibilityIntro)}</p>
+            <p class="kiosk-notice__text">{tr(Msg::AccessibilityIntro)}</p>
             <ChoiceGroup
                 legend=Msg::TextSizeLabel
                 options=TextSize::ALL.iter().map(|s| (*s, s.label())).collect()
@@ -59,9 +59,9 @@ pub fn AccessibilityPage() -> impl IntoView {
                 options=vec![(true, Msg::On), (false, Msg::Off)]
                 value=prefs.reduced_motion
             />
-            <p class="kiosk-notice__text">{move || t(Msg::KeysHelp)}</p>
+            <p class="kiosk-notice__text">{tr(Msg::KeysHelp)}</p>
             <a href="/" class="kiosk-button kiosk-button--primary">
-                {move || t(Msg::BackToHome)}
+                {tr(Msg::BackToHome)}
             </a>
         </section>
     }

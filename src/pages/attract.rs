@@ -14,7 +14,7 @@ use crate::{
     screen::{self, Screen},
     text::dates::day_label,
     text::{Msg, fill},
-    visit::prefs::{use_prefs, use_t},
+    visit::prefs::{tr, use_prefs, use_t},
 };
 
 #[component]
@@ -53,28 +53,28 @@ fn Attract() -> impl IntoView {
         <section class="kiosk-attract" on:click=start>
             <HallName class="kiosk-attract__hall" />
             <FocusHeading text=Msg::AppTitle no_focus=true />
-            <p class="kiosk-attract__lead">{move || t(Msg::AttractCanDo)}</p>
+            <p class="kiosk-attract__lead">{tr(Msg::AttractCanDo)}</p>
             <ul class="kiosk-attract__list">
-                <li>{move || t(Msg::AttractItemCheck)}</li>
-                <li>{move || t(Msg::AttractItemBook)}</li>
-                <li>{move || t(Msg::AttractItemCallback)}</li>
+                <li>{tr(Msg::AttractItemCheck)}</li>
+                <li>{tr(Msg::AttractItemBook)}</li>
+                <li>{tr(Msg::AttractItemCallback)}</li>
             </ul>
             <p class="kiosk-attract__hotline">
                 {move || fill(t(Msg::AttractHotline), &[("hotline", HOTLINE)])}
             </p>
             <button type="button" class="kiosk-button kiosk-button--primary kiosk-attract__start">
-                <span>{move || t(Msg::AttractStart)}</span>
+                <span>{tr(Msg::AttractStart)}</span>
                 <span class="kiosk-attract__start-other" lang=move || other().tag()>
                     {move || Msg::AttractStart.text(other())}
                 </span>
             </button>
-            <p class="kiosk-attract__audio-hint">{move || t(Msg::AttractAudioHint)}</p>
+            <p class="kiosk-attract__audio-hint">{tr(Msg::AttractAudioHint)}</p>
             <button
                 type="button"
                 class="kiosk-button kiosk-button--secondary kiosk-attract__audio"
                 on:click=start_with_audio
             >
-                {move || t(Msg::AttractAudioStart)}
+                {tr(Msg::AttractAudioStart)}
             </button>
         </section>
     }

@@ -32,7 +32,7 @@ use crate::{
         dates::day_label,
         labels::{period_label, topic_label},
     },
-    visit::prefs::{use_prefs, use_t},
+    visit::prefs::{tr, use_prefs, use_t},
 };
 
 impl FlowScreens for Draft {
@@ -224,7 +224,7 @@ fn WhenStep(nav: StepNav) -> impl IntoView {
                     }
                 />
             </ul>
-            <p class="kiosk-field__label">{move || t(Msg::OrChooseDay)}</p>
+            <p class="kiosk-field__label">{tr(Msg::OrChooseDay)}</p>
             <ul class="kiosk-answers kiosk-answers--days">
                 {days
                     .into_iter()
@@ -250,7 +250,7 @@ fn WhenStep(nav: StepNav) -> impl IntoView {
             </ul>
             <Show when=move || chosen_day().is_some()>
                 <fieldset class="kiosk-flow__periods">
-                    <legend class="kiosk-field__label">{move || t(Msg::ChoosePeriodLegend)}</legend>
+                    <legend class="kiosk-field__label">{tr(Msg::ChoosePeriodLegend)}</legend>
                     <ul class="kiosk-answers">
                         {[Period::Morning, Period::Afternoon, Period::Evening]
                             .into_iter()

@@ -8,12 +8,11 @@ use crate::{
     ops::use_ops,
     screen::Screen,
     text::Msg,
-    visit::prefs::use_t,
+    visit::prefs::tr,
 };
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let t = use_t();
     let ops = use_ops();
     let offline = Signal::derive(move || !ops.online.get());
     // Capacity lives at the central server; callbacks can be held by the edge.
@@ -21,7 +20,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <section class="kiosk-home">
             <FocusHeading text=Msg::HomeHeading no_focus=true />
-            <p class="kiosk-home__intro">{move || t(Msg::HomeIntro)}</p>
+            <p class="kiosk-home__intro">{tr(Msg::HomeIntro)}</p>
             <ul class="kiosk-tiles">
                 <Tile
                     to=Screen::SelfCheckIntro

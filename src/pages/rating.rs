@@ -17,7 +17,10 @@ use crate::{
     ops,
     screen::{self, Screen},
     text::Msg,
-    visit::{prefs::use_t, rating},
+    visit::{
+        prefs::{tr, use_t},
+        rating,
+    },
 };
 
 /// A rating is worth a short wait, not the half minute a booking gets: the
@@ -135,7 +138,7 @@ fn Rating(flow: Flow) -> impl IntoView {
                         };
                         view! {
                             <button type="button" class=class on:click=move |_| run.run(())>
-                                {move || t(label)}
+                                {tr(label)}
                             </button>
                         }
                     })
@@ -147,7 +150,7 @@ fn Rating(flow: Flow) -> impl IntoView {
     let body = move || match phase.get() {
         Phase::Level => view! {
             <FocusHeading text=Msg::RatingHeading />
-            <p class="kiosk-question__hint">{move || t(Msg::RatingHint)}</p>
+            <p class="kiosk-question__hint">{tr(Msg::RatingHint)}</p>
             <ul class="kiosk-answers kiosk-answers--rating">
                 {Level::ALL
                     .into_iter()
@@ -170,9 +173,9 @@ fn Rating(flow: Flow) -> impl IntoView {
         .into_any(),
         Phase::Reasons(level) => view! {
             <FocusHeading text=Msg::RatingReasonsHeading />
-            <p class="kiosk-question__hint">{move || t(Msg::RatingReasonsHint)}</p>
+            <p class="kiosk-question__hint">{tr(Msg::RatingReasonsHint)}</p>
             <p class="kiosk-rating__chosen">
-                {move || t(Msg::RatingChosen)} " " <strong>{move || t(level_label(level))}</strong>
+                {tr(Msg::RatingChosen)} " " <strong>{move || t(level_label(level))}</strong>
             </p>
             <ul class="kiosk-answers kiosk-answers--reasons">
                 {level
@@ -208,16 +211,16 @@ fn Rating(flow: Flow) -> impl IntoView {
         .into_any(),
         Phase::Sending => view! {
             <FocusHeading text=Msg::RatingSending />
-            <p role="status">{move || t(Msg::RatingSendingHint)}</p>
+            <p role="status">{tr(Msg::RatingSendingHint)}</p>
         }
         .into_any(),
         Phase::Thanks { poor, held } => view! {
             <FocusHeading text=Msg::RatingThanks />
-            {held.then(|| view! { <p>{move || t(Msg::RatingHeld)}</p> })}
+            {held.then(|| view! { <p>{tr(Msg::RatingHeld)}</p> })}
             {if poor {
                 view! {
-                    <p>{move || t(Msg::RatingSorry)}</p>
-                    <p>{move || t(Msg::RatingMayWeCall)}</p>
+                    <p>{tr(Msg::RatingSorry)}</p>
+                    <p>{tr(Msg::RatingMayWeCall)}</p>
                     {actions(vec![
                         (Msg::RatingCallMe, true, call_me),
                         (Msg::RatingNoCall, false, Callback::new(|()| ops::end_visit())),
@@ -226,7 +229,7 @@ fn Rating(flow: Flow) -> impl IntoView {
                 .into_any()
             } else {
                 view! {
-                    <p>{move || t(Msg::RatingThanksHint)}</p>
+                    <p>{tr(Msg::RatingThanksHint)}</p>
                     {actions(vec![(Msg::RatingFinish, true, Callback::new(|()| ops::end_visit()))])}
                 }
                 .into_any()
@@ -235,7 +238,7 @@ fn Rating(flow: Flow) -> impl IntoView {
         .into_any(),
         Phase::NotSent => view! {
             <FocusHeading text=Msg::RatingNotSent />
-            <p>{move || t(Msg::RatingNotSentHint)}</p>
+            <p>{tr(Msg::RatingNotSentHint)}</p>
             {actions(vec![
                 (Msg::TryAgain, true, Callback::new(move |()| {
                     if let Some(level) = chosen.get_untracked() {

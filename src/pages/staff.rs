@@ -25,7 +25,7 @@ use crate::{
     ops::{self, VERSION, config, use_ops},
     pages::attract::back_at_label,
     text::{Msg, fill},
-    visit::prefs::{use_prefs, use_t},
+    visit::prefs::{tr, use_prefs, use_t},
 };
 
 /// Longest PIN the pad takes (the server accepts up to 32).
@@ -97,9 +97,9 @@ fn StaffSignIn() -> impl IntoView {
             <FocusHeading text=Msg::StaffSignInHeading />
             <form class="kiosk-staff__form" on:submit=submit novalidate>
                 <label class="kiosk-field__label" for="staff-pin">
-                    {move || t(Msg::StaffPinLabel)}
+                    {tr(Msg::StaffPinLabel)}
                 </label>
-                <p id="staff-pin-hint" class="kiosk-field__hint">{move || t(Msg::StaffPinHint)}</p>
+                <p id="staff-pin-hint" class="kiosk-field__hint">{tr(Msg::StaffPinHint)}</p>
                 <p id="staff-pin-error" class="kiosk-field__error" role="alert">
                     {move || error.get()}
                 </p>
@@ -120,14 +120,14 @@ fn StaffSignIn() -> impl IntoView {
                         class="kiosk-button kiosk-button--primary kiosk-button--large"
                         aria-disabled=move || checking.get().to_string()
                     >
-                        {move || t(Msg::StaffSignIn)}
+                        {tr(Msg::StaffSignIn)}
                     </button>
                     <button
                         type="button"
                         class="kiosk-button kiosk-button--secondary"
                         on:click=move |_| ops::end_visit()
                     >
-                        {move || t(Msg::StaffCancel)}
+                        {tr(Msg::StaffCancel)}
                     </button>
                 </div>
             </form>
@@ -318,22 +318,22 @@ fn StaffPanel() -> impl IntoView {
                 {move || fill(t(Msg::StaffAutoExit), &[("s", &staff_idle)])}
             </p>
             <dl class="kiosk-staff__facts">
-                <dt>{move || t(Msg::StaffKiosk)}</dt>
+                <dt>{tr(Msg::StaffKiosk)}</dt>
                 <dd data-fact="kiosk">
                     {kiosk_id.clone()}
                     {move || unknown().then_some(" — unknown to the server (404)")}
                 </dd>
-                <dt>{move || t(Msg::StaffHall)}</dt>
+                <dt>{tr(Msg::StaffHall)}</dt>
                 <dd data-fact="hall">{hall_name}</dd>
-                <dt>{move || t(Msg::StaffVersion)}</dt>
+                <dt>{tr(Msg::StaffVersion)}</dt>
                 <dd data-fact="version">{VERSION}</dd>
-                <dt>{move || t(Msg::StaffConfig)}</dt>
+                <dt>{tr(Msg::StaffConfig)}</dt>
                 <dd data-fact="config">
                     {if problems.is_empty() {
-                        view! { <span>{move || t(Msg::StaffConfigOk)}</span> }.into_any()
+                        view! { <span>{tr(Msg::StaffConfigOk)}</span> }.into_any()
                     } else {
                         view! {
-                            <span>{move || t(Msg::StaffConfigProblems)}</span>
+                            <span>{tr(Msg::StaffConfigProblems)}</span>
                             <ul class="kiosk-staff__problems">
                                 {problems.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}
                             </ul>
@@ -341,19 +341,19 @@ fn StaffPanel() -> impl IntoView {
                             .into_any()
                     }}
                 </dd>
-                <dt>{move || t(Msg::StaffApi)}</dt>
+                <dt>{tr(Msg::StaffApi)}</dt>
                 <dd data-fact="api">
                     {move || match reach.get() {
                         Reach::Testing => t(Msg::StaffApiTesting).to_owned(),
-                        Reach::Up(ms) => fill(t(Msg::StaffApiOk), &[("ms", &format!("{ms:.0}"))]),
+                        Reach::Up(ms) => fill(t(Msg::StaffApiOk), &[("ms", &(ms.max(0.0).round() as u64).to_string())]),
                         Reach::Down => t(Msg::StaffApiDown).to_owned(),
                     }}
                     " "
                     <button type="button" class="kiosk-button kiosk-button--secondary" on:click=move |_| test_api()>
-                        {move || t(Msg::StaffApiTest)}
+                        {tr(Msg::StaffApiTest)}
                     </button>
                 </dd>
-                <dt>{move || t(Msg::StaffHeartbeat)}</dt>
+                <dt>{tr(Msg::StaffHeartbeat)}</dt>
                 <dd data-fact="heartbeat">{heartbeat}</dd>
                 {move || {
                     let central = ops.status.with(|s| s.as_ref().and_then(|s| s.central.clone()))?;
@@ -377,7 +377,7 @@ fn StaffPanel() -> impl IntoView {
                         <dd data-fact="outbox">{held}</dd>
                     })
                 }}
-                <dt>{move || t(Msg::StaffVoices)}</dt>
+                <dt>{tr(Msg::StaffVoices)}</dt>
                 <dd data-fact="voices">
                     {move || {
                         let v = voices();
@@ -399,17 +399,17 @@ fn StaffPanel() -> impl IntoView {
                         class="kiosk-button kiosk-button--secondary"
                         on:click=move |_| speaker.say_now(Msg::StaffSpeechSample.text(lang.get_untracked()))
                     >
-                        {move || t(Msg::StaffSpeechTest)}
+                        {tr(Msg::StaffSpeechTest)}
                     </button>
                 </dd>
-                <dt>{move || t(Msg::StaffDisplay)}</dt>
+                <dt>{tr(Msg::StaffDisplay)}</dt>
                 <dd data-fact="display">{display}</dd>
-                <dt>{move || t(Msg::StaffService)}</dt>
+                <dt>{tr(Msg::StaffService)}</dt>
                 <dd data-fact="service">{service_state}</dd>
             </dl>
 
             <fieldset class="kiosk-staff__back" hidden=move || ops.in_maintenance()>
-                <legend>{move || t(Msg::StaffBackAt)}</legend>
+                <legend>{tr(Msg::StaffBackAt)}</legend>
                 <div class="kiosk-staff__choices" data-keygroup="">
                     {BACK_CHOICES
                         .map(|(minutes, label)| view! {
@@ -419,7 +419,7 @@ fn StaffPanel() -> impl IntoView {
                                 aria-pressed=move || (back_choice.get() == minutes).to_string()
                                 on:click=move |_| back_choice.set(minutes)
                             >
-                                {move || t(label)}
+                                {tr(label)}
                             </button>
                         })}
                 </div>
@@ -437,7 +437,7 @@ fn StaffPanel() -> impl IntoView {
                             aria-disabled=move || changing.get().to_string()
                             on:click=move |_| change(false)
                         >
-                            {move || t(Msg::StaffPutBack)}
+                            {tr(Msg::StaffPutBack)}
                         </button>
                     }.into_any()
                 } else {
@@ -448,28 +448,28 @@ fn StaffPanel() -> impl IntoView {
                             aria-disabled=move || changing.get().to_string()
                             on:click=move |_| change(true)
                         >
-                            {move || t(Msg::StaffTakeOut)}
+                            {tr(Msg::StaffTakeOut)}
                         </button>
                     }.into_any()
                 }}
             </div>
             <div class="kiosk-staff__actions">
                 <button type="button" class="kiosk-button kiosk-button--secondary" on:click=print_test>
-                    {move || t(Msg::StaffPrintTest)}
+                    {tr(Msg::StaffPrintTest)}
                 </button>
                 <button
                     type="button"
                     class="kiosk-button kiosk-button--secondary"
                     on:click=move |_| panic!("restart test from the staff panel")
                 >
-                    {move || t(Msg::StaffRestartTest)}
+                    {tr(Msg::StaffRestartTest)}
                 </button>
                 <button
                     type="button"
                     class="kiosk-button kiosk-button--primary"
                     on:click=move |_| ops::end_visit()
                 >
-                    {move || t(Msg::StaffExit)}
+                    {tr(Msg::StaffExit)}
                 </button>
             </div>
             <PrintTestPage />

@@ -18,7 +18,7 @@ use crate::{
     },
     flows::wizard::toggle,
     text::Msg,
-    visit::prefs::use_t,
+    visit::prefs::{tr, use_t},
 };
 
 /// A phone number on the number pad, checked as it is typed.
@@ -146,7 +146,7 @@ pub fn TextStep(nav: StepNav, line: TextLine, text: Field) -> impl IntoView {
                             class="kiosk-button kiosk-button--secondary kiosk-button--large"
                             on:click=skip
                         >
-                            {move || t(Msg::SkipThis)}
+                            {tr(Msg::SkipThis)}
                         </button>
                     }
                 })}

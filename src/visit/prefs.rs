@@ -187,6 +187,15 @@ pub fn use_prefs() -> Prefs {
     expect_context::<Prefs>()
 }
 
+/// A catalog text that follows the display language, as a view's text or an
+/// attribute's value: `{tr(Msg::HomeHeading)}`. Every call returns the same
+/// closure type, so the view layer's code for a reactive text is generated once;
+/// `move || t(msg)` written out at each place is a type (and code) of its own.
+pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_prefs().lang;
+    move || msg.text(lang.get())
+}
+
 /// A translator that follows the current language: `t(Msg::HomeHeading)`.
 pub fn use_t() -> impl Fn(Msg) -> &'static str + Copy + Send + Sync + 'static {
     let lang = use_prefs().lang;

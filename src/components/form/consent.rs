@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::{
     screen::Screen,
     text::{Msg, fill},
-    visit::prefs::{use_prefs, use_t},
+    visit::prefs::{tr, use_prefs},
 };
 
 /// The notice before consent (PIPL art. 17): who keeps the data, what and why,
@@ -28,18 +28,17 @@ pub fn ConsentNotice(
     /// The visitor did not agree.
     on_decline: Callback<()>,
 ) -> impl IntoView {
-    let t = use_t();
     let lang = use_prefs().lang;
     let declined = RwSignal::new(false);
     view! {
         <div class="kiosk-consent">
-            <h2 class="kiosk-consent__heading">{move || t(Msg::NoticeWhoHeading)}</h2>
-            <p>{move || t(Msg::NoticeWho)}</p>
-            <h2 class="kiosk-consent__heading">{move || t(Msg::NoticeWhatHeading)}</h2>
-            <p>{move || t(what)}</p>
-            <h2 class="kiosk-consent__heading">{move || t(Msg::NoticeHowLongHeading)}</h2>
-            <p>{move || t(how_long)}</p>
-            <h2 class="kiosk-consent__heading">{move || t(Msg::NoticeCancelHeading)}</h2>
+            <h2 class="kiosk-consent__heading">{tr(Msg::NoticeWhoHeading)}</h2>
+            <p>{tr(Msg::NoticeWho)}</p>
+            <h2 class="kiosk-consent__heading">{tr(Msg::NoticeWhatHeading)}</h2>
+            <p>{tr(what)}</p>
+            <h2 class="kiosk-consent__heading">{tr(Msg::NoticeHowLongHeading)}</h2>
+            <p>{tr(how_long)}</p>
+            <h2 class="kiosk-consent__heading">{tr(Msg::NoticeCancelHeading)}</h2>
             <p>{move || fill(cancel.text(lang.get()), &[("hotline", HOTLINE)])}</p>
             <p class="kiosk-consent__version">
                 {move || fill(Msg::NoticeVersionTemplate.text(lang.get()), &[("v", version)])}
@@ -51,7 +50,7 @@ pub fn ConsentNotice(
                 class="kiosk-button kiosk-button--primary kiosk-button--large"
                 on:click=move |_| on_agree.run(())
             >
-                {move || t(Msg::Agree)}
+                {tr(Msg::Agree)}
             </button>
             <button
                 type="button"
@@ -61,7 +60,7 @@ pub fn ConsentNotice(
                     on_decline.run(());
                 }
             >
-                {move || t(Msg::Disagree)}
+                {tr(Msg::Disagree)}
             </button>
         </div>
         <div role="alert">
@@ -70,7 +69,7 @@ pub fn ConsentNotice(
                     {move || fill(Msg::DeclinedBody.text(lang.get()), &[("hotline", HOTLINE)])}
                 </p>
                 <a href=Screen::Home.path() class="kiosk-button kiosk-button--secondary">
-                    {move || t(Msg::BackToHome)}
+                    {tr(Msg::BackToHome)}
                 </a>
             </Show>
         </div>

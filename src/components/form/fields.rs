@@ -19,7 +19,7 @@ use crate::{
         Msg,
         labels::{phone_message, refusal_message},
     },
-    visit::prefs::use_t,
+    visit::prefs::tr,
 };
 
 fn described_by(error: RwSignal<Option<Msg>>, hint_id: &'static str) -> Signal<String> {
@@ -42,7 +42,6 @@ pub fn PhoneField(
     /// The step's error.
     error: RwSignal<Option<Msg>>,
 ) -> impl IntoView {
-    let t = use_t();
     // Said as soon as it is certain, cleared as soon as it is fixed.
     Effect::new(move |previous: Option<String>| {
         let digits = value.get();
@@ -58,9 +57,9 @@ pub fn PhoneField(
     view! {
         <div class="kiosk-field">
             <label class="kiosk-field__label" for="kiosk-phone">
-                {move || t(Msg::PhoneLabel)}
+                {tr(Msg::PhoneLabel)}
             </label>
-            <p id="kiosk-phone-hint" class="kiosk-question__hint">{move || t(hint)}</p>
+            <p id="kiosk-phone-hint" class="kiosk-question__hint">{tr(hint)}</p>
             <NumericKeypad
                 value=value
                 input_id="kiosk-phone"
@@ -81,7 +80,6 @@ pub fn IdNumberField(
     /// The step's error.
     error: RwSignal<Option<Msg>>,
 ) -> impl IntoView {
-    let t = use_t();
     let (revealed, reveal) = use_reveal();
     let complete = move || value.with(|v| v.len() == ID_NUMBER_LEN);
     let masked = Signal::derive(move || complete() && !revealed.get());
@@ -99,9 +97,9 @@ pub fn IdNumberField(
     view! {
         <div class="kiosk-field">
             <label class="kiosk-field__label" for="kiosk-id-number">
-                {move || t(Msg::IdLabel)}
+                {tr(Msg::IdLabel)}
             </label>
-            <p id="kiosk-id-hint" class="kiosk-question__hint">{move || t(Msg::IdHint)}</p>
+            <p id="kiosk-id-hint" class="kiosk-question__hint">{tr(Msg::IdHint)}</p>
             <NumericKeypad
                 value=value
                 input_id="kiosk-id-number"

@@ -8,7 +8,7 @@ use crate::{
     components::focus_heading::FocusHeading,
     components::form::wizard::StepNav,
     text::{Msg, fill},
-    visit::prefs::{use_prefs, use_t},
+    visit::prefs::{tr, use_prefs, use_t},
 };
 
 /// Id of the step's error line, for `aria-describedby` of its fields.
@@ -78,7 +78,7 @@ pub fn FlowFrame(
         <section class="kiosk-question kiosk-flow">
             <p class="kiosk-question__progress">{progress_text}</p>
             <FocusHeading text=heading />
-            {hint.map(|h| view! { <p class="kiosk-question__hint">{move || t(h)}</p> })}
+            {hint.map(|h| view! { <p class="kiosk-question__hint">{tr(h)}</p> })}
             <p
                 id=STEP_ERROR_ID
                 class="kiosk-field__error kiosk-flow__error"
@@ -121,7 +121,7 @@ pub fn FlowFrame(
                                     class="kiosk-button kiosk-button--primary kiosk-button--large"
                                     on:click=move |_| go_on()
                                 >
-                                    {move || t(label)}
+                                    {tr(label)}
                                 </button>
                             </Show>
                         }
@@ -134,7 +134,7 @@ pub fn FlowFrame(
                     on:click=move |_| on_back.run(())
                 >
                     <span aria-hidden="true">"← "</span>
-                    {move || t(Msg::Back)}
+                    {tr(Msg::Back)}
                 </button>
             </div>
         </section>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::{
     components::answer_button::AnswerButton,
     text::{Msg, labels::need_label},
-    visit::prefs::use_t,
+    visit::prefs::{tr, use_t},
 };
 
 /// Square-ticked buttons, one per need, and "no help needed" (which clears them
@@ -45,7 +45,7 @@ pub fn NeedsChooser(
             class="kiosk-button kiosk-button--secondary kiosk-button--large"
             on:click=move |_| on_none.run(())
         >
-            {move || t(Msg::NoNeeds)}
+            {tr(Msg::NoNeeds)}
         </button>
     }
 }

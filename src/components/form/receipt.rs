@@ -10,7 +10,7 @@ use crate::{
     text::Msg,
     visit::{
         finish_visit,
-        prefs::{use_prefs, use_t},
+        prefs::{tr, use_prefs, use_t},
     },
 };
 
@@ -36,20 +36,19 @@ pub fn ReceiptPage(
     reference: String,
     children: Children,
 ) -> impl IntoView {
-    let t = use_t();
     let hall_name = use_hall_name();
     view! {
         <section class="kiosk-done">
             <FocusHeading text=heading />
-            {intro.map(|i| view! { <p class="kiosk-notice__text">{move || t(i)}</p> })}
+            {intro.map(|i| view! { <p class="kiosk-notice__text">{tr(i)}</p> })}
             <article class="kiosk-receipt" aria-labelledby="kiosk-receipt-title">
                 <p class="kiosk-receipt__hall">{hall_name}</p>
-                <h2 id="kiosk-receipt-title" class="kiosk-receipt__title">{move || t(title)}</h2>
-                <p class="kiosk-receipt__reference-label">{move || t(Msg::ReferenceLabel)}</p>
+                <h2 id="kiosk-receipt-title" class="kiosk-receipt__title">{tr(title)}</h2>
+                <p class="kiosk-receipt__reference-label">{tr(Msg::ReferenceLabel)}</p>
                 <p class="kiosk-receipt__reference" data-testid="reference">{reference}</p>
                 {children()}
                 <p class="kiosk-receipt__hotline">
-                    {move || t(Msg::HotlineLabel)} " " <strong>{HOTLINE}</strong>
+                    {tr(Msg::HotlineLabel)} " " <strong>{HOTLINE}</strong>
                 </p>
             </article>
             <ReceiptActions />
@@ -67,7 +66,6 @@ pub fn print_receipt() {
 /// Print, and finish (which clears the visit), under a receipt.
 #[component]
 pub fn ReceiptActions() -> impl IntoView {
-    let t = use_t();
     view! {
         <div class="kiosk-question__actions kiosk-done__actions kiosk-keep-in-view">
             <button
@@ -75,14 +73,14 @@ pub fn ReceiptActions() -> impl IntoView {
                 class="kiosk-button kiosk-button--primary kiosk-button--large"
                 on:click=move |_| print_receipt()
             >
-                {move || t(Msg::PrintReceipt)}
+                {tr(Msg::PrintReceipt)}
             </button>
             <button
                 type="button"
                 class="kiosk-button kiosk-button--secondary kiosk-button--large"
                 on:click=move |_| finish_visit()
             >
-                {move || t(Msg::FinishAndClear)}
+                {tr(Msg::FinishAndClear)}
             </button>
         </div>
     }

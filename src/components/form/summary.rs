@@ -8,7 +8,11 @@ use leptos::{
     prelude::*,
 };
 
-use crate::{screen::Screen, text::Msg, visit::prefs::use_t};
+use crate::{
+    screen::Screen,
+    text::Msg,
+    visit::prefs::{tr, use_t},
+};
 
 /// How long "show" reveals masked personal data.
 pub const REVEAL_FOR: Duration = Duration::from_secs(10);
@@ -32,7 +36,7 @@ pub fn SummaryRow(
             <dd class="kiosk-summary__value">{move || value.get()}</dd>
             <dd class="kiosk-summary__action">
                 <a href=change.path() class="kiosk-button kiosk-button--secondary">
-                    {move || t(Msg::Change)}
+                    {tr(Msg::Change)}
                     <span class="kiosk-visually-hidden">" " {move || t(key.get())}</span>
                 </a>
             </dd>

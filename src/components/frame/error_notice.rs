@@ -6,23 +6,22 @@ use leptos::prelude::*;
 use crate::{
     components::focus_heading::FocusHeading,
     text::Msg,
-    visit::{finish_visit, prefs::use_t},
+    visit::{finish_visit, prefs::tr},
 };
 
 #[component]
 pub fn ErrorNotice() -> impl IntoView {
-    let t = use_t();
     view! {
         <section class="kiosk-notice" role="alert">
             <FocusHeading text=Msg::ErrorHeading />
-            <p class="kiosk-notice__text">{move || t(Msg::ErrorBody)}</p>
-            <p class="kiosk-notice__text">{move || t(Msg::AskStaffOrHotline)}</p>
+            <p class="kiosk-notice__text">{tr(Msg::ErrorBody)}</p>
+            <p class="kiosk-notice__text">{tr(Msg::AskStaffOrHotline)}</p>
             <button
                 type="button"
                 class="kiosk-button kiosk-button--primary"
                 on:click=move |_| finish_visit()
             >
-                {move || t(Msg::BackToHome)}
+                {tr(Msg::BackToHome)}
             </button>
         </section>
     }

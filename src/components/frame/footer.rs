@@ -7,13 +7,12 @@ use crate::{
     text::Msg,
     visit::{
         HelpRequested,
-        prefs::{use_prefs, use_t},
+        prefs::{tr, use_prefs},
     },
 };
 
 #[component]
 pub fn KioskFooter() -> impl IntoView {
-    let t = use_t();
     let audio = use_prefs().audio;
     let help = use_context::<HelpRequested>().map(|h| h.0);
     let speaker = use_context::<Speaker>();
@@ -22,28 +21,28 @@ pub fn KioskFooter() -> impl IntoView {
             // In audio mode: say it again, or be quiet (also keys F3 and F4).
             {speaker.map(|speaker| view! {
                 <Show when=move || audio.get()>
-                    <div class="kiosk-footer__speech" role="group" aria-label=move || t(Msg::AudioLabel)>
+                    <div class="kiosk-footer__speech" role="group" aria-label=tr(Msg::AudioLabel)>
                         <button
                             type="button"
                             class="kiosk-button kiosk-button--secondary"
                             on:click=move |_| speaker.repeat()
                         >
-                            {move || t(Msg::RepeatSpeech)}
+                            {tr(Msg::RepeatSpeech)}
                         </button>
                         <button
                             type="button"
                             class="kiosk-button kiosk-button--secondary"
                             on:click=move |_| speaker.stop()
                         >
-                            {move || t(Msg::StopSpeech)}
+                            {tr(Msg::StopSpeech)}
                         </button>
                     </div>
                 </Show>
             })}
-            <p class="kiosk-footer__help">{move || t(Msg::FooterHelp)}</p>
+            <p class="kiosk-footer__help">{tr(Msg::FooterHelp)}</p>
             // An alert is announced when it appears; it is there only once asked.
             <Show when=move || help.is_some_and(|h| h.get())>
-                <p class="kiosk-footer__asked" role="alert">{move || t(Msg::HelpAsked)}</p>
+                <p class="kiosk-footer__asked" role="alert">{tr(Msg::HelpAsked)}</p>
             </Show>
         </footer>
     }

@@ -10,14 +10,13 @@ use crate::{
     text::Msg,
     visit::{
         finish_visit,
-        prefs::{use_prefs, use_t},
+        prefs::{tr, use_prefs},
     },
 };
 
 #[component]
 pub fn KioskHeader() -> impl IntoView {
     let prefs = use_prefs();
-    let t = use_t();
     let lang = prefs.lang;
     let announcer = crate::device::announce::Announcer::new();
     let other = move || lang.get().other();
@@ -28,7 +27,7 @@ pub fn KioskHeader() -> impl IntoView {
             // name shows. Holding it 5 s is the staff's way in.
             <HallName class="kiosk-header__hall" />
             <p class="kiosk-header__hotline">
-                <span class="kiosk-header__hotline-label">{move || t(Msg::HotlineLabel)}</span>
+                <span class="kiosk-header__hotline-label">{tr(Msg::HotlineLabel)}</span>
                 " "
                 <strong class="kiosk-header__hotline-number">{HOTLINE}</strong>
             </p>
@@ -46,14 +45,14 @@ pub fn KioskHeader() -> impl IntoView {
                     {move || other().native_name()}
                 </button>
                 <a href=Screen::Accessibility.path() class="kiosk-button kiosk-button--secondary">
-                    {move || t(Msg::AccessibilityButton)}
+                    {tr(Msg::AccessibilityButton)}
                 </a>
                 <button
                     type="button"
                     class="kiosk-button kiosk-button--warning"
                     on:click=move |_| finish_visit()
                 >
-                    {move || t(Msg::FinishAndClear)}
+                    {tr(Msg::FinishAndClear)}
                 </button>
             </div>
         </header>

@@ -10,7 +10,7 @@ use crate::{
     device::{announce::Announcer, speech::speakable},
     ops::{self, idle::Idle, use_ops},
     text::{Msg, fill},
-    visit::prefs::{use_prefs, use_t},
+    visit::prefs::{tr, use_prefs, use_t},
 };
 
 /// When the last warning is repeated, in seconds left.
@@ -79,7 +79,7 @@ pub fn IdleWarning() -> impl IntoView {
                     aria-describedby="kiosk-idle-body"
                 >
                     <h2 id="kiosk-idle-heading" class="kiosk-idle__heading">
-                        {move || t(Msg::IdleHeading)}
+                        {tr(Msg::IdleHeading)}
                     </h2>
                     <p id="kiosk-idle-body" class="kiosk-idle__body">
                         {move || {
@@ -96,7 +96,7 @@ pub fn IdleWarning() -> impl IntoView {
                         node_ref=button
                         on:click=keep
                     >
-                        {move || t(Msg::IdleContinue)}
+                        {tr(Msg::IdleContinue)}
                     </button>
                 </div>
             </div>

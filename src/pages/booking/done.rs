@@ -13,7 +13,7 @@ use crate::{
     },
     screen::{self, Screen},
     text::{Msg, fill},
-    visit::prefs::{use_prefs, use_t},
+    visit::prefs::{tr, use_prefs},
 };
 
 use super::use_booking;
@@ -32,7 +32,6 @@ pub fn BookingDonePage() -> impl IntoView {
 fn Receipt(appointment: Appointment) -> impl IntoView {
     crate::visit::rating::offer(kiosk_core::rating::Flow::Booking);
     let flow = use_booking();
-    let t = use_t();
     let lang = use_prefs().lang;
     let hall = use_hall();
     let service = flow.services.with_untracked(|s| {
@@ -78,25 +77,25 @@ fn Receipt(appointment: Appointment) -> impl IntoView {
             reference=reference.clone()
         >
                 <dl class="kiosk-receipt__details">
-                    <dt>{move || t(Msg::SummaryService)}</dt>
+                    <dt>{tr(Msg::SummaryService)}</dt>
                     <dd>
                         {move || {
                             service_name.as_ref().map(|n| n.get(lang.get()).to_owned()).unwrap_or_default()
                         }}
                     </dd>
-                    <dt>{move || t(Msg::SummaryWhen)}</dt>
+                    <dt>{tr(Msg::SummaryWhen)}</dt>
                     <dd>{when}</dd>
-                    <dt>{move || t(Msg::SummaryWhere)}</dt>
+                    <dt>{tr(Msg::SummaryWhere)}</dt>
                     <dd>{hall_name} <br /> {hall_address}</dd>
-                    <dt>{move || t(Msg::SummaryName)}</dt>
+                    <dt>{tr(Msg::SummaryName)}</dt>
                     <dd>{appointment.name_masked.clone()}</dd>
-                    <dt>{move || t(Msg::SummaryPhone)}</dt>
+                    <dt>{tr(Msg::SummaryPhone)}</dt>
                     <dd>{appointment.phone_masked.clone()}</dd>
                 </dl>
                 {(!materials.is_empty())
                     .then(|| {
                         view! {
-                            <h3 class="kiosk-receipt__subheading">{move || t(Msg::MaterialsHeading)}</h3>
+                            <h3 class="kiosk-receipt__subheading">{tr(Msg::MaterialsHeading)}</h3>
                             <ul class="kiosk-receipt__materials">
                                 {materials
                                     .into_iter()
@@ -105,11 +104,11 @@ fn Receipt(appointment: Appointment) -> impl IntoView {
                             </ul>
                         }
                     })}
-                <h3 class="kiosk-receipt__subheading">{move || t(Msg::HowToCancelHeading)}</h3>
+                <h3 class="kiosk-receipt__subheading">{tr(Msg::HowToCancelHeading)}</h3>
                 <p>{move || fill(Msg::HowToCancel.text(lang.get()), &[("hotline", HOTLINE)])}</p>
                 <div class="kiosk-receipt__qr">
                     <QrCode data=qr label=qr_label />
-                    <p>{move || t(Msg::QrCaption)}</p>
+                    <p>{tr(Msg::QrCaption)}</p>
                 </div>
         </ReceiptPage>
     }

@@ -18,7 +18,7 @@ use crate::{
     flows::booking::Step,
     screen::{self, Screen},
     text::{Msg, fill},
-    visit::prefs::{use_prefs, use_t},
+    visit::prefs::{tr, use_prefs, use_t},
 };
 
 use crate::text::dates::slot_when;
@@ -179,9 +179,9 @@ pub fn BookingLookupPage() -> impl IntoView {
         Stage::Reference => view! {
             <div class="kiosk-field">
                 <label class="kiosk-field__label" for="kiosk-reference">
-                    {move || t(Msg::ReferenceFieldLabel)}
+                    {tr(Msg::ReferenceFieldLabel)}
                 </label>
-                <p id="kiosk-reference-hint" class="kiosk-question__hint">{move || t(Msg::ReferenceHint)}</p>
+                <p id="kiosk-reference-hint" class="kiosk-question__hint">{tr(Msg::ReferenceHint)}</p>
                 <div class="kiosk-reference">
                     <span class="kiosk-reference__prefix" aria-hidden="true">"A"</span>
                     <input
@@ -208,7 +208,7 @@ pub fn BookingLookupPage() -> impl IntoView {
                     class="kiosk-reference__keys"
                     role="group"
                     data-keygroup=""
-                    aria-label=move || t(Msg::ReferenceKeys)
+                    aria-label=tr(Msg::ReferenceKeys)
                 >
                     {REFERENCE_ALPHABET
                         .chars()
@@ -233,7 +233,7 @@ pub fn BookingLookupPage() -> impl IntoView {
                             d.pop();
                         })
                     >
-                        {move || t(Msg::KeyDelete)}
+                        {tr(Msg::KeyDelete)}
                     </button>
                 </div>
             </div>
@@ -253,15 +253,15 @@ pub fn BookingLookupPage() -> impl IntoView {
             let when = slot_when(&a.slot_start, &a.slot_end, lang.get());
             view! {
                 <dl class="kiosk-receipt__details kiosk-lookup__details">
-                    <dt>{move || t(Msg::ReferenceLabel)}</dt>
+                    <dt>{tr(Msg::ReferenceLabel)}</dt>
                     <dd class="kiosk-lookup__reference">{a.reference.clone()}</dd>
-                    <dt>{move || t(Msg::SummaryWhen)}</dt>
+                    <dt>{tr(Msg::SummaryWhen)}</dt>
                     <dd>{when}</dd>
-                    <dt>{move || t(Msg::SummaryName)}</dt>
+                    <dt>{tr(Msg::SummaryName)}</dt>
                     <dd>{a.name_masked.clone()}</dd>
-                    <dt>{move || t(Msg::SummaryPhone)}</dt>
+                    <dt>{tr(Msg::SummaryPhone)}</dt>
                     <dd>{a.phone_masked.clone()}</dd>
-                    <dt>{move || t(Msg::StatusLabel)}</dt>
+                    <dt>{tr(Msg::StatusLabel)}</dt>
                     <dd>
                         <span role="status">
                             {move || if booked { t(Msg::StatusBooked) } else { t(Msg::StatusCancelled) }}
@@ -277,12 +277,12 @@ pub fn BookingLookupPage() -> impl IntoView {
                                 class="kiosk-button kiosk-button--warning kiosk-button--large"
                                 on:click=move |_| confirming_cancel.set(true)
                             >
-                                {move || t(Msg::CancelBooking)}
+                                {tr(Msg::CancelBooking)}
                             </button>
                         }
                     >
                         <div class="kiosk-lookup__confirm" role="alert">
-                            <p>{move || t(Msg::CancelAreYouSure)}</p>
+                            <p>{tr(Msg::CancelAreYouSure)}</p>
                             <div class="kiosk-question__actions">
                                 <button
                                     type="button"
@@ -290,14 +290,14 @@ pub fn BookingLookupPage() -> impl IntoView {
                                     aria-disabled=move || busy.get().to_string()
                                     on:click=move |_| if !busy.get_untracked() { do_cancel() }
                                 >
-                                    {move || t(Msg::CancelYes)}
+                                    {tr(Msg::CancelYes)}
                                 </button>
                                 <button
                                     type="button"
                                     class="kiosk-button kiosk-button--secondary kiosk-button--large"
                                     on:click=move |_| confirming_cancel.set(false)
                                 >
-                                    {move || t(Msg::CancelNo)}
+                                    {tr(Msg::CancelNo)}
                                 </button>
                             </div>
                         </div>

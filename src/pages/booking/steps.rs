@@ -24,7 +24,7 @@ use crate::{
         dates::{day_label, time_range},
         fill,
     },
-    visit::prefs::{use_prefs, use_t},
+    visit::prefs::{tr, use_prefs, use_t},
 };
 
 use super::{BOOKING_NEEDS, check::CheckStep, use_booking};
@@ -111,14 +111,12 @@ fn Unavailable() -> impl IntoView {
 
 #[component]
 fn Loading() -> impl IntoView {
-    let t = use_t();
-    view! { <p class="kiosk-flow__loading" role="status">{move || t(Msg::Loading)}</p> }
+    view! { <p class="kiosk-flow__loading" role="status">{tr(Msg::Loading)}</p> }
 }
 
 #[component]
 fn ServiceStep(nav: StepNav) -> impl IntoView {
     let flow = use_booking();
-    let t = use_t();
     let lang = use_prefs().lang;
     let list = move || {
         match flow.services.get() {
@@ -152,7 +150,7 @@ fn ServiceStep(nav: StepNav) -> impl IntoView {
             </ul>
             <p class="kiosk-question__hint">
                 <a href=Screen::BookingLookup.path() class="kiosk-button kiosk-button--secondary">
-                    {move || t(Msg::LookupLink)}
+                    {tr(Msg::LookupLink)}
                 </a>
             </p>
         }

@@ -16,7 +16,7 @@ use crate::{
     flows::callback::When,
     screen::{self, Screen},
     text::{Msg, fill},
-    visit::prefs::{use_prefs, use_t},
+    visit::prefs::{tr, use_prefs},
 };
 
 use super::{use_callback, when_text};
@@ -43,7 +43,6 @@ pub fn CallbackDonePage() -> impl IntoView {
 #[component]
 fn Receipt(receipt: CallbackReceipt) -> impl IntoView {
     let flow = use_callback();
-    let t = use_t();
     let lang = use_prefs().lang;
     let discreet = flow
         .draft
@@ -68,14 +67,14 @@ fn Receipt(receipt: CallbackReceipt) -> impl IntoView {
     view! {
         <ReceiptPage heading=heading title=Msg::CallbackReceiptTitle reference=receipt.reference.clone()>
                 <dl class="kiosk-receipt__details">
-                    <dt>{move || t(Msg::SummaryWhen)}</dt>
+                    <dt>{tr(Msg::SummaryWhen)}</dt>
                     <dd>{move || when_text(when, lang.get())}</dd>
-                    <dt>{move || t(Msg::SummaryPhone)}</dt>
+                    <dt>{tr(Msg::SummaryPhone)}</dt>
                     <dd>{receipt.phone_masked.clone()}</dd>
                 </dl>
-                <h3 class="kiosk-receipt__subheading">{move || t(Msg::NextHeading)}</h3>
-                <p data-testid="what-next">{move || t(what_next)}</p>
-                {discreet.then(|| view! { <p>{move || t(Msg::CallbackDoneDiscreet)}</p> })}
+                <h3 class="kiosk-receipt__subheading">{tr(Msg::NextHeading)}</h3>
+                <p data-testid="what-next">{tr(what_next)}</p>
+                {discreet.then(|| view! { <p>{tr(Msg::CallbackDoneDiscreet)}</p> })}
                 <p>{move || fill(Msg::CallbackDoneIfMissed.text(lang.get()), &[("hotline", HOTLINE)])}</p>
         </ReceiptPage>
     }

@@ -9,14 +9,13 @@ use crate::{
     device::clock::today,
     screen::Screen,
     text::Msg,
-    visit::prefs::{use_prefs, use_t},
+    visit::prefs::{tr, use_prefs},
 };
 
 use super::{answer_text, question_heading, use_self_check};
 
 #[component]
 pub fn EligibilityCheckPage() -> impl IntoView {
-    let t = use_t();
     let lang = use_prefs().lang;
     let answers = use_self_check().0;
     let rows = move || {
@@ -41,20 +40,20 @@ pub fn EligibilityCheckPage() -> impl IntoView {
     view! {
         <section class="kiosk-check">
             <FocusHeading text=Msg::CheckHeading />
-            <p class="kiosk-notice__text">{move || t(Msg::CheckIntro)}</p>
+            <p class="kiosk-notice__text">{tr(Msg::CheckIntro)}</p>
             <dl class="kiosk-summary">{rows}</dl>
             <Show
                 when=ready
                 fallback=move || {
                     view! {
                         <a href=Screen::SelfCheckIntro.path() class="kiosk-button kiosk-button--primary kiosk-button--large">
-                            {move || t(Msg::StartAgain)}
+                            {tr(Msg::StartAgain)}
                         </a>
                     }
                 }
             >
                 <a href=Screen::SelfCheckResult.path() class="kiosk-button kiosk-button--primary kiosk-button--large">
-                    {move || t(Msg::SeeResult)}
+                    {tr(Msg::SeeResult)}
                 </a>
             </Show>
         </section>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::{
     components::focus_heading::FocusHeading, flows::self_check::Question, text::Msg,
-    visit::prefs::use_t,
+    visit::prefs::tr,
 };
 
 use super::use_self_check;
@@ -12,26 +12,25 @@ use crate::screen::Screen;
 
 #[component]
 pub fn EligibilityIntroPage() -> impl IntoView {
-    let t = use_t();
     // Starting (again) begins with empty answers.
     use_self_check().0.set(Default::default());
     view! {
         <section class="kiosk-notice">
             <FocusHeading text=Msg::TileEligibility />
-            <p class="kiosk-notice__text">{move || t(Msg::SelfCheckIntro)}</p>
-            <p class="kiosk-notice__text">{move || t(Msg::SelfCheckPrivacy)}</p>
-            <p class="kiosk-notice__text">{move || t(Msg::SelfCheckAdvisory)}</p>
+            <p class="kiosk-notice__text">{tr(Msg::SelfCheckIntro)}</p>
+            <p class="kiosk-notice__text">{tr(Msg::SelfCheckPrivacy)}</p>
+            <p class="kiosk-notice__text">{tr(Msg::SelfCheckAdvisory)}</p>
             <div class="kiosk-question__actions kiosk-keep-in-view">
                 <a
                     href=Screen::SelfCheck(Question::Category).path()
                     class="kiosk-button kiosk-button--primary kiosk-button--large"
                 >
-                    {move || t(Msg::Start)}
+                    {tr(Msg::Start)}
                 </a>
             </div>
             <p class="kiosk-notice__back">
                 <a href=Screen::Home.path() class="kiosk-button kiosk-button--secondary">
-                    {move || t(Msg::BackToHome)}
+                    {tr(Msg::BackToHome)}
                 </a>
             </p>
         </section>

@@ -19,7 +19,7 @@ use crate::{
         Msg, fill,
         labels::{criminal_label, matter_label, status_label},
     },
-    visit::prefs::{use_prefs, use_t},
+    visit::prefs::{tr, use_prefs, use_t},
 };
 
 use super::{STATUSES, URGENCY, category_label, question_heading, urgency_label, use_self_check};
@@ -356,7 +356,7 @@ where
                     choose(Box::new(move |a: &mut Answers| *field(a) = chosen));
                 }
             >
-                {move || t(Msg::Continue)}
+                {tr(Msg::Continue)}
             </button>
             <button
                 type="button"
@@ -366,7 +366,7 @@ where
                     choose(Box::new(move |a: &mut Answers| field(a).clear()));
                 }
             >
-                {move || t(Msg::NoneOfThese)}
+                {tr(Msg::NoneOfThese)}
             </button>
         </div>
     }
@@ -378,7 +378,6 @@ fn income(
     error: RwSignal<Option<Msg>>,
     choose: impl Fn(Box<dyn FnOnce(&mut Answers)>) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let t = use_t();
     let digits = RwSignal::new(
         answers.with_untracked(|a| a.income.map(|n| n.to_string()).unwrap_or_default()),
     );
@@ -390,7 +389,7 @@ fn income(
     view! {
         <div class="kiosk-field">
             <label class="kiosk-field__label" for="kiosk-income">
-                {move || t(Msg::IncomeLabel)}
+                {tr(Msg::IncomeLabel)}
             </label>
             <NumericKeypad
                 value=digits
@@ -413,14 +412,14 @@ fn income(
                     }
                 }
             >
-                {move || t(Msg::Continue)}
+                {tr(Msg::Continue)}
             </button>
             <button
                 type="button"
                 class="kiosk-button kiosk-button--secondary kiosk-button--large"
                 on:click=move |_| choose(Box::new(|a: &mut Answers| a.income = None))
             >
-                {move || t(Msg::DontKnow)}
+                {tr(Msg::DontKnow)}
             </button>
         </div>
     }

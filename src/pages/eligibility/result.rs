@@ -18,7 +18,7 @@ use crate::{
         Msg, fill,
         labels::{likelihood_title, route_label},
     },
-    visit::prefs::{use_prefs, use_t},
+    visit::prefs::{tr, use_prefs, use_t},
 };
 
 use super::{article_name, use_self_check};
@@ -36,7 +36,7 @@ pub fn EligibilityResultPage() -> impl IntoView {
             return view! {
                 <FocusHeading text=Msg::ResultHeading />
                 <a href=Screen::SelfCheckIntro.path() class="kiosk-button kiosk-button--primary kiosk-button--large">
-                    {move || t(Msg::StartAgain)}
+                    {tr(Msg::StartAgain)}
                 </a>
             }
             .into_any();
