@@ -1,14 +1,13 @@
 //! The kiosk's words: the translation catalog (every visible and spoken string,
-//! split by area in `catalog/`), core's enumerations and refusals in words
+//! split by area in core's `catalog/`), core's enumerations and refusals in words
 //! (`labels`), days and times (`dates`), and the pinyin table of the name
 //! keyboard.
 
-mod catalog;
 pub mod dates;
 pub mod labels;
 pub mod pinyin;
 
-pub use catalog::Msg;
+pub use kiosk_core::catalog::Msg;
 
 /// Fills `{name}` placeholders of a catalog text: `fill("第 {k} 题", &[("k", "3")])`.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {

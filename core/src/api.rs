@@ -679,3 +679,18 @@ pub struct StandardsPreview {
     pub entries: usize,
     pub changes: Vec<crate::eligibility::StandardChange>,
 }
+
+/// `POST /speech`: a text to be spoken, rendered by the kiosk PC's own server for
+/// a browser that has no voice for the display language. The answer is
+/// `audio/wav`. The language is a tag (`zh-CN`, `en`) rather than a [`Lang`], so
+/// a tag the server cannot speak is refused as such (`unknown_language`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpeechRequest {
+    pub lang: String,
+    pub text: String,
+}
+
+/// Characters one speech request may hold: the longest screen text the kiosk
+/// speaks in one piece (a receipt, a long notice paragraph) with room to spare.
+pub const SPEECH_TEXT_MAX: usize = 1000;

@@ -23,6 +23,19 @@ impl Lang {
         }
     }
 
+    /// The language of a tag as the API and browsers write it (`zh-CN`, `zh`,
+    /// `en`, `en-GB`, any case, `_` for `-`); `None` for any other language.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let tag = tag.trim().replace('_', "-").to_ascii_lowercase();
+        match tag.split('-').next()? {
+            "zh" | "cmn" if !matches!(tag.as_str(), "zh-hk" | "zh-mo" | "zh-tw") => {
+                Some(Lang::ZhCn)
+            }
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
     /// The language's name in itself, as shown on the language switch.
     pub fn native_name(self) -> &'static str {
         match self {
@@ -63,5 +76,26 @@ mod tests {
             assert_ne!(lang.other(), lang);
         }
         assert_eq!(Lang::default(), Lang::ZhCn);
+    }
+
+    #[test]
+    fn tags_are_read_leniently_but_only_for_languages_the_kiosk_speaks() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+        }
+        for (tag, lang) in [
+            ("zh", Some(Lang::ZhCn)),
+            ("ZH_cn", Some(Lang::ZhCn)),
+            ("cmn-Hans-CN", Some(Lang::ZhCn)),
+            ("en-GB", Some(Lang::En)),
+            (" en ", Some(Lang::En)),
+            ("zh-HK", None),
+            ("zh-TW", None),
+            ("fr", None),
+            ("eng", None),
+            ("", None),
+        ] {
+            assert_eq!(Lang::from_tag(tag), lang, "{tag:?}");
+        }
     }
 }

@@ -3,10 +3,11 @@
 //! No browser or server dependencies live here, so the same rules run identically
 //! in both places: what a visitor's answers must be (`rules`), input validation
 //! and masking (`validate`, `mask`), the
-//! request/response types of the HTTP API (`api`), and the back office's rules
-//! (`console`).
+//! request/response types of the HTTP API (`api`), the back office's rules
+//! (`console`), and the kiosk's words (`catalog`).
 
 pub mod api;
+pub mod catalog;
 pub mod console;
 pub mod date;
 pub mod desk;

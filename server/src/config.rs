@@ -29,6 +29,17 @@ pub enum Command {
     /// Serve one kiosk PC: the kiosk app, its API forwarded to the central
     /// server, and an outbox for when the central cannot be reached.
     Edge(crate::edge::EdgeArgs),
+    /// Speech for kiosks without a browser voice: render every catalog text in
+    /// both languages into the speech cache, at deploy time.
+    #[command(subcommand)]
+    Speech(SpeechCommand),
+}
+
+#[derive(Clone, Debug, Subcommand)]
+pub enum SpeechCommand {
+    /// Render every fixed catalog text in both languages (those already in the
+    /// cache are kept), and say how many, how big and how long it took.
+    Prerender(crate::speech::SpeechArgs),
 }
 
 /// Command-line flags; each also reads the environment variable named beside it.
@@ -96,6 +107,8 @@ pub struct Config {
     /// requests a proxy says came over TLS (`X-Forwarded-Proto: https`).
     #[arg(long, env = "KIOSK_CONSOLE_SECURE_COOKIES")]
     pub console_secure_cookies: bool,
+    #[command(flatten)]
+    pub speech: crate::speech::SpeechArgs,
 }
 
 impl Config {
@@ -115,6 +128,7 @@ impl Config {
             rate_limit_per_minute: 120,
             request_timeout_s: 15,
             console_secure_cookies: false,
+            speech: crate::speech::SpeechArgs::default(),
         }
     }
 }

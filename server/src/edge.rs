@@ -31,7 +31,7 @@ use axum::{
     extract::{ConnectInfo, DefaultBodyLimit, State},
     http::{HeaderMap, HeaderValue, Method, StatusCode, header},
     response::{IntoResponse, Response},
-    routing::{any, get},
+    routing::{any, get, post},
 };
 use clap::Args;
 use kiosk_core::{
@@ -75,6 +75,9 @@ pub struct EdgeArgs {
     /// unreachable.
     #[arg(long, env = "KIOSK_UPSTREAM_TIMEOUT", default_value_t = 5)]
     pub upstream_timeout_s: u64,
+    /// Speech is rendered here on the kiosk PC, never by the central.
+    #[command(flatten)]
+    pub speech: crate::speech::SpeechArgs,
 }
 
 /// Why the edge could not start.
@@ -104,6 +107,7 @@ struct Inner {
     /// Held by whoever is sending the head of the queue, so it goes once, in order.
     sending: tokio::sync::Mutex<()>,
     kiosk_json: Value,
+    speech: Arc<crate::speech::Speech>,
 }
 
 #[derive(Clone)]
@@ -169,6 +173,7 @@ impl Edge {
             wake: tokio::sync::Notify::new(),
             sending: tokio::sync::Mutex::new(()),
             kiosk_json,
+            speech: crate::speech::Speech::new(&args.speech),
         })))
     }
 
@@ -946,13 +951,22 @@ async fn kiosk_json(State(edge): State<Edge>) -> Response {
     res
 }
 
+impl axum::extract::FromRef<Edge> for Option<Arc<crate::speech::Speech>> {
+    fn from_ref(edge: &Edge) -> Self {
+        Some(edge.0.speech.clone())
+    }
+}
+
 /// The edge's HTTP application.
 pub fn app(edge: Edge, dist: &std::path::Path, timeout: Duration) -> Router {
     let index = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
     let csp = HeaderValue::from_str(&security::kiosk_csp(&index)).expect("the CSP is plain ASCII");
     let api_path = format!("{}/{{*rest}}", kiosk_core::api::API_PREFIX);
+    let speech_path = format!("{}/speech", kiosk_core::api::API_PREFIX);
     let router = Router::new()
         .route("/kiosk.json", get(kiosk_json))
+        // Speech is made here, on the kiosk PC, whether or not the central answers.
+        .route(&speech_path, post(crate::routes::speech::speak))
         .route(&api_path, any(api))
         .layer(DefaultBodyLimit::max(crate::BODY_LIMIT))
         .with_state(edge);
@@ -983,6 +997,7 @@ pub async fn run(args: EdgeArgs) -> Result<(), Box<dyn std::error::Error>> {
             "central server cannot be reached: serving anyway; callback requests and heartbeats are held until it answers"
         );
     }
+    crate::speech::report_start(&edge.0.speech).await;
     tokio::spawn(deliverer(edge.clone()));
     let purger = edge.clone();
     tokio::spawn(async move {

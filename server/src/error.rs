@@ -137,8 +137,15 @@ impl ApiError {
             }
             Self::Unavailable(code) => (
                 code,
-                "This kiosk cannot reach the hall's central server just now; nothing was saved."
-                    .into(),
+                match *code {
+                    "speech_unavailable" => {
+                        "This PC cannot synthesise speech just now (espeak-ng is missing or failed)."
+                    }
+                    _ => {
+                        "This kiosk cannot reach the hall's central server just now; nothing was saved."
+                    }
+                }
+                .into(),
             ),
             Self::Database(e) => {
                 tracing::error!(error = %e, "database error");

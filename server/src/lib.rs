@@ -15,6 +15,7 @@ pub mod ratelimit;
 pub mod routes;
 pub mod schedule;
 pub mod security;
+pub mod speech;
 
 use std::{path::PathBuf, sync::Arc, time::Duration};
 
@@ -60,6 +61,13 @@ struct StateInner {
     rate_limiter: ratelimit::RateLimiter,
     request_timeout: Duration,
     console_secure_cookies: bool,
+    speech: Arc<speech::Speech>,
+}
+
+impl axum::extract::FromRef<AppState> for Option<Arc<speech::Speech>> {
+    fn from_ref(state: &AppState) -> Self {
+        state.speech().cloned()
+    }
 }
 
 /// Why the server could not start.
@@ -178,6 +186,7 @@ impl AppState {
                 rate_limiter: ratelimit::RateLimiter::new(config.rate_limit_per_minute),
                 request_timeout: Duration::from_secs(config.request_timeout_s.max(1)),
                 console_secure_cookies: config.console_secure_cookies,
+                speech: speech::Speech::new(&config.speech),
             }),
         };
         Ok((state, notices))
@@ -238,6 +247,13 @@ impl AppState {
             .is_some_and(|hash| {
                 security::constant_time_eq(hash, &security::sha256_hex(token.as_bytes()))
             })
+    }
+
+    /// The speech endpoint's synthesiser and cache. Speech is made on the kiosk
+    /// PC: by the all-in-one server (SQLite) and by each kiosk's edge, never by a
+    /// central (PostgreSQL), whose kiosks ask their edges.
+    pub fn speech(&self) -> Option<&Arc<speech::Speech>> {
+        (self.db.dialect() == db::Dialect::Sqlite).then_some(&self.inner.speech)
     }
 
     pub fn rate_limiter(&self) -> &ratelimit::RateLimiter {

@@ -3,7 +3,7 @@
 use clap::Parser;
 use kiosk_server::{
     AppState, Clock, Config,
-    config::{Cli, Command},
+    config::{Cli, Command, SpeechCommand},
     db::{Db, DbError, appointments, callbacks, console_sessions, idempotency, staff},
 };
 use tracing_subscriber::EnvFilter;
@@ -13,6 +13,7 @@ async fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Admin(args)) => admin(args).await,
+        Some(Command::Speech(SpeechCommand::Prerender(args))) => prerender(args).await,
         Some(Command::Edge(args)) => {
             init_logging("info", false);
             match kiosk_server::edge::run(args).await {
@@ -32,6 +33,30 @@ async fn main() -> std::process::ExitCode {
                 std::process::ExitCode::FAILURE
             }
         },
+    }
+}
+
+/// `kiosk-server speech prerender`: every catalog text into the speech cache.
+async fn prerender(args: kiosk_server::speech::SpeechArgs) -> std::process::ExitCode {
+    init_logging("warn", true);
+    let speech = kiosk_server::speech::Speech::new(&args);
+    let started = std::time::Instant::now();
+    match speech.prerender().await {
+        Ok(done) => {
+            println!(
+                "speech cache {}: {} catalog texts ({} rendered now), {:.1} MB, in {:.1} s",
+                speech.cache_dir().display(),
+                done.texts,
+                done.rendered,
+                done.bytes as f64 / 1e6,
+                started.elapsed().as_secs_f64()
+            );
+            std::process::ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("kiosk-server speech prerender: {e}");
+            std::process::ExitCode::FAILURE
+        }
     }
 }
 
@@ -91,6 +116,9 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     // gone before anyone can ask for it.
     purge_expired(&state).await;
     tokio::spawn(housekeeping(state.clone()));
+    if let Some(speech) = state.speech() {
+        kiosk_server::speech::report_start(speech).await;
+    }
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     let url = format!("http://{}/", listener.local_addr()?);
     tracing::info!(%url, db = %config.db, "legal-kiosk server listening");

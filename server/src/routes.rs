@@ -11,6 +11,7 @@ pub mod kiosks;
 pub mod openapi;
 pub mod ratings;
 pub mod services;
+pub mod speech;
 pub mod staff;
 
 use axum::{
@@ -44,6 +45,7 @@ pub fn router() -> Router<AppState> {
         .merge(ratings::router())
         .merge(console::router())
         .merge(openapi::router())
+        .merge(speech::router())
         .fallback(api_not_found)
         .method_not_allowed_fallback(api_method_not_allowed)
 }

@@ -131,6 +131,8 @@ fn start_edge(
             outbox.to_str().unwrap(),
             "--upstream-timeout-s",
             "2",
+            "--speech-cache",
+            dir.join(format!("{id}-speech")).to_str().unwrap(),
         ],
         &dir.join(format!("edge-{id}-{run}")),
         "/kiosk.json",
@@ -368,14 +370,23 @@ fn an_edge_with_a_wrong_secret_is_never_served_as_its_kiosk() {
     );
 }
 
+/// An edge `id` whose central is nowhere to be found (a free port), and that
+/// address.
+fn edge_with_no_central(dir: &Path, id: &str) -> (Server, SocketAddr) {
+    let central = Central::new(dir);
+    let key = dir.join("k.key");
+    std::fs::write(&key, "a".repeat(64)).unwrap();
+    let nowhere: SocketAddr = ([127, 0, 0, 1], proc::free_port()).into();
+    (
+        start_edge(dir, nowhere, id, &key, &central.dist, 1),
+        nowhere,
+    )
+}
+
 #[test]
 fn an_unreachable_central_at_start_is_said_and_the_edge_serves_anyway() {
     let dir = tempfile::tempdir().unwrap();
-    let central = Central::new(dir.path());
-    let key = dir.path().join("k.key");
-    std::fs::write(&key, "a".repeat(64)).unwrap();
-    let nowhere: SocketAddr = ([127, 0, 0, 1], proc::free_port()).into();
-    let edge = start_edge(dir.path(), nowhere, "edge-d", &key, &central.dist, 1);
+    let (edge, nowhere) = edge_with_no_central(dir.path(), "edge-d");
     let config = get_json(edge.addr, "/kiosk.json");
     assert_eq!(config["kiosk_id"], "edge-d");
     let status = get_json(edge.addr, "/api/v1/kiosks/edge-d/status");
@@ -633,4 +644,21 @@ fn a_rating_given_while_the_central_is_down_is_held_and_counted_once_on_its_day(
     );
     // Counts by score, 1 (非常不满意) to 5 (非常满意).
     assert_eq!(rating_counts(&central.db, today), [0, 1, 0, 0, 1]);
+}
+
+#[test]
+fn an_edge_cut_off_from_the_central_still_speaks_and_keeps_only_catalog_texts() {
+    let dir = tempfile::tempdir().unwrap();
+    let (edge, _) = edge_with_no_central(dir.path(), "edge-s");
+    let heading = kiosk_core::catalog::Msg::AppTitle.text(kiosk_core::Lang::ZhCn);
+    for text in [heading, "请拨打 13912345678 找王小明"] {
+        let body = json!({"lang": "zh-CN", "text": text});
+        let (status, wav) = http(edge.addr, "POST", "/api/v1/speech", &[], Some(&body)).unwrap();
+        assert_eq!(status, 200, "{}", String::from_utf8_lossy(&wav));
+        assert_eq!(&wav[..4], b"RIFF");
+    }
+    let kept: Vec<_> = std::fs::read_dir(dir.path().join("edge-s-speech"))
+        .unwrap()
+        .collect();
+    assert_eq!(kept.len(), 1, "only the catalog text is kept");
 }

@@ -11,13 +11,15 @@ pub type Result<T = ()> = std::result::Result<T, String>;
 /// Trunk 0.22 needs a newer rustc than this machine's 1.95.
 const TRUNK_VERSION: &str = "0.21.14";
 /// Debian packages the tests need: the browser and its driver, CJK fonts for the
-/// screenshots, and PostgreSQL for the central server's tests (they start a
-/// throw-away cluster of their own, never the system one).
+/// screenshots, PostgreSQL for the central server's tests (they start a
+/// throw-away cluster of their own, never the system one), and espeak-ng, the
+/// synthesiser behind the server's speech endpoint.
 const TEST_APT_PACKAGES: &[&str] = &[
     "chromium",
     "chromium-driver",
     "fonts-noto-cjk",
     "postgresql",
+    "espeak-ng",
 ];
 
 /// The workspace root (this crate lives in `xtask/`).

@@ -102,6 +102,7 @@ impl TestApp {
         config.operator_token = Some(OPERATOR_TOKEN.into());
         config.staff_pin = Some(STAFF_PIN.into());
         config.rate_limit_per_minute = 0;
+        config.speech.speech_cache = dir.path().join("speech-cache");
         adjust(&mut config);
         let db = Db::open(&config.db).await.unwrap();
         let (state, _) = AppState::init(db, &config, Clock::fixed(MONDAY_8AM))

@@ -30,6 +30,9 @@ const SERVER_ENV: &[&str] = &[
     "KIOSK_KEY_FILE",
     "KIOSK_OUTBOX",
     "KIOSK_OUTBOX_MAX",
+    "KIOSK_ESPEAK",
+    "KIOSK_SPEECH_CACHE",
+    "KIOSK_SPEECH_RATE_LIMIT",
 ];
 
 /// A server process; killed and reaped on every way out of the test.
@@ -70,6 +73,17 @@ pub fn free_port() -> u16 {
 /// Starts `kiosk-server ARGS… --addr <free port>` with its log in `log` and
 /// waits until `ready` answers 200. `addr` reuses an address (a restart).
 pub fn start(args: &[&str], log: &Path, ready: &str, addr: Option<SocketAddr>) -> Server {
+    start_logging(args, log, ready, addr, "warn")
+}
+
+/// [`start`] with the log filter `level` (`RUST_LOG`).
+pub fn start_logging(
+    args: &[&str],
+    log: &Path,
+    ready: &str,
+    addr: Option<SocketAddr>,
+    level: &str,
+) -> Server {
     // Another process may take the free port before the server binds it: retry.
     const ATTEMPTS: usize = 3;
     for attempt in 1..=ATTEMPTS {
@@ -83,7 +97,7 @@ pub fn start(args: &[&str], log: &Path, ready: &str, addr: Option<SocketAddr>) -
             .args(args)
             .arg("--addr")
             .arg(addr.to_string())
-            .env("RUST_LOG", "warn")
+            .env("RUST_LOG", level)
             .stdin(Stdio::null())
             .stderr(File::create(&log_path).unwrap())
             .stdout(File::create(log_path.with_extension("out")).unwrap())

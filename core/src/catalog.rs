@@ -1,10 +1,14 @@
-//! The translation catalog, one file per area of the kiosk. Each area's macro
-//! adds its texts and hands everything to the next; the last makes [`Msg`]. The
-//! `catalog!` macro demands a Chinese and an English text for every key, so a
-//! missing translation does not compile; the tests in `text` catch empty or
+//! The kiosk's translation catalog, one file per area of the kiosk. Each area's
+//! macro adds its texts and hands everything to the next; the last makes [`Msg`].
+//! The `catalog!` macro demands a Chinese and an English text for every key, so a
+//! missing translation does not compile; the kiosk's `text` tests catch empty or
 //! untranslated entries.
+//!
+//! It lives in core because the server needs it too: the speech endpoint keeps
+//! audio only of texts that are the catalog's (they hold no personal data), and
+//! renders all of them at deploy time.
 
-use kiosk_core::Lang;
+use crate::Lang;
 
 macro_rules! catalog {
     ($($key:ident { zh: $zh:literal, en: $en:literal $(,)? })*) => {

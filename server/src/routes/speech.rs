@@ -1,0 +1,121 @@
+//! `POST /speech`: audio of a text, made on this PC (see [`crate::speech`]) for a
+//! kiosk whose browser has no voice. The same handler serves the all-in-one
+//! server and the edge; a central (PostgreSQL) makes none and says so.
+
+use std::{net::SocketAddr, sync::Arc, time::Instant};
+
+use axum::{
+    Router,
+    extract::{ConnectInfo, State},
+    http::{Extensions, HeaderValue, StatusCode, header},
+    response::{IntoResponse, Response},
+    routing::post,
+};
+use kiosk_core::{
+    Lang,
+    api::{SPEECH_TEXT_MAX, SpeechRequest},
+};
+
+use crate::{AppState, error::ApiError, extract::ApiJson, speech::Speech};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/speech", post(speak))
+}
+
+/// Checks a request: its language and its text, trimmed.
+fn check(req: &SpeechRequest) -> Result<(Lang, &str), ApiError> {
+    let lang =
+        Lang::from_tag(&req.lang).ok_or_else(|| ApiError::field("lang", "unknown_language"))?;
+    let text = req.text.trim();
+    if text.is_empty() {
+        return Err(ApiError::field("text", "speech_text_empty"));
+    }
+    if text.chars().count() > SPEECH_TEXT_MAX {
+        return Err(ApiError::field("text", "speech_text_too_long"));
+    }
+    Ok((lang, text))
+}
+
+pub async fn speak(
+    State(speech): State<Option<Arc<Speech>>>,
+    extensions: Extensions,
+    ApiJson(req): ApiJson<SpeechRequest>,
+) -> Result<Response, ApiError> {
+    let (lang, text) = check(&req)?;
+    // A central makes no speech: its kiosks ask the edge on their own PC.
+    let Some(speech) = speech else {
+        return Err(ApiError::Unavailable("speech_unavailable"));
+    };
+    // One bucket per client address: on the kiosk PC that is the kiosk itself.
+    let client = extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or_else(|| "local".to_owned(), |c| c.0.ip().to_string());
+    if let Err(retry_after_s) = speech.take_turn(&client) {
+        return Err(ApiError::TooManyRequests {
+            code: "speech_rate_limited",
+            retry_after_s,
+        });
+    }
+    let started = Instant::now();
+    match speech.speak(lang, text).await {
+        Ok((wav, source)) => {
+            // Which source and how long, never what was said.
+            tracing::debug!(
+                lang = lang.tag(),
+                source = %source.header(),
+                bytes = wav.len(),
+                ms = started.elapsed().as_millis() as u64,
+                "speech"
+            );
+            let mut res = (
+                StatusCode::OK,
+                [(header::CONTENT_TYPE, HeaderValue::from_static("audio/wav"))],
+                wav,
+            )
+                .into_response();
+            let headers = res.headers_mut();
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            headers.insert("x-speech-source", HeaderValue::from_static(source.header()));
+            Ok(res)
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, lang = lang.tag(), "speech could not be rendered");
+            Err(ApiError::Unavailable("speech_unavailable"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_are_checked_for_language_and_length() {
+        let req = |lang: &str, text: &str| SpeechRequest {
+            lang: lang.into(),
+            text: text.into(),
+        };
+        assert!(matches!(
+            check(&req("zh-CN", " 您好 ")),
+            Ok((Lang::ZhCn, "您好"))
+        ));
+        let code = |r: Result<(Lang, &str), ApiError>| match r {
+            Err(ApiError::Validation(errors)) => errors.into_values().flatten().next(),
+            _ => None,
+        };
+        assert_eq!(
+            code(check(&req("fr", "bonjour"))).as_deref(),
+            Some("unknown_language")
+        );
+        assert_eq!(
+            code(check(&req("en", "  "))).as_deref(),
+            Some("speech_text_empty")
+        );
+        let long = "字".repeat(SPEECH_TEXT_MAX + 1);
+        assert_eq!(
+            code(check(&req("zh-CN", &long))).as_deref(),
+            Some("speech_text_too_long")
+        );
+        assert!(check(&req("zh-CN", &"字".repeat(SPEECH_TEXT_MAX))).is_ok());
+    }
+}
