@@ -6,6 +6,7 @@ pub mod eligibility;
 pub mod halls;
 pub mod kiosks;
 pub mod services;
+pub mod speech;
 pub mod submit;
 
 use kiosk_core::api::Problem;

@@ -3,7 +3,9 @@
 //! Headless Chromium may have no voices, so each test replaces
 //! `speechSynthesis.speak`, `.cancel` and `.getVoices` with recorders first: what
 //! would be spoken lands in `window.__spoken` (the real utterance objects), every
-//! call in `window.__log`, and `window.__voices` is the voice list.
+//! call in `window.__log`, and `window.__voices` is the voice list, one stand-in
+//! voice for each language unless a test says otherwise (with none, the speaker
+//! turns to the server's speech, which the end-to-end tests cover).
 #![cfg(target_arch = "wasm32")]
 
 use std::{cell::RefCell, rc::Rc};
@@ -11,7 +13,7 @@ use std::{cell::RefCell, rc::Rc};
 use gloo_timers::future::TimeoutFuture;
 use kiosk_core::Lang;
 use legal_kiosk::{
-    device::speech::{Speaker, provide_speaker, typed_char_text},
+    device::speech::{Speaker, VoiceSource, provide_speaker, typed_char_text},
     text::Msg,
     visit::prefs::{Prefs, SpeechRate, Volume, provide_prefs},
 };
@@ -33,7 +35,10 @@ fn install_recorder() {
         const s = window.speechSynthesis;
         window.__log = [];
         window.__spoken = [];
-        window.__voices = [];
+        window.__voices = [
+            { lang: "zh-CN", name: "test-zh", localService: true, default: true },
+            { lang: "en-GB", name: "test-en", localService: true, default: false },
+        ];
         s.speak = (u) => { window.__log.push('speak'); window.__spoken.push(u); };
         s.cancel = () => { window.__log.push('cancel'); };
         s.getVoices = () => window.__voices;
@@ -106,7 +111,7 @@ fn close(value: &Value, expected: f32) -> bool {
 fn say_is_silent_with_audio_off_but_keeps_the_text_for_repeat() {
     install_recorder();
     let m = mount();
-    m.speaker.say("您好");
+    m.speaker.say(&["您好"]);
     assert_eq!(log(), "");
     assert_eq!(untrack(|| m.speaker.last()).as_deref(), Some("您好"));
 }
@@ -119,7 +124,7 @@ fn say_speaks_in_the_display_language_with_the_chosen_rate_and_volume() {
     m.prefs.lang.set(Lang::En);
     m.prefs.speech_rate.set(SpeechRate::Slow);
     m.prefs.volume.set(Volume::Loud);
-    m.speaker.say("Welcome");
+    m.speaker.say(&["Welcome"]);
     let u = &spoken()[0];
     assert_eq!(u["text"], "Welcome");
     assert_eq!(u["lang"], "en");
@@ -130,7 +135,7 @@ fn say_speaks_in_the_display_language_with_the_chosen_rate_and_volume() {
     m.prefs.lang.set(Lang::ZhCn);
     m.prefs.speech_rate.set(SpeechRate::Fast);
     m.prefs.volume.set(Volume::Quiet);
-    m.speaker.say("欢迎");
+    m.speaker.say(&["欢迎"]);
     let u = &spoken()[1];
     assert_eq!(u["lang"], "zh-CN");
     assert!(close(&u["rate"], SpeechRate::Fast.rate()), "{u}");
@@ -142,8 +147,8 @@ fn new_speech_cancels_the_old_and_releases_it() {
     install_recorder();
     let m = mount();
     m.prefs.audio.set(true);
-    m.speaker.say("第一句");
-    m.speaker.say("第二句");
+    m.speaker.say(&["第一句"]);
+    m.speaker.say(&["第二句"]);
     assert_eq!(log(), "cancel,speak,cancel,speak");
     let s = spoken();
     assert_eq!(texts(), ["第一句", "第二句"]);
@@ -156,7 +161,7 @@ fn stop_cancels_and_releases_the_current_utterance() {
     install_recorder();
     let m = mount();
     m.prefs.audio.set(true);
-    m.speaker.say("很长的一段话");
+    m.speaker.say(&["很长的一段话"]);
     m.speaker.stop();
     assert_eq!(log(), "cancel,speak,cancel");
     assert_eq!(spoken()[0]["held"], false);
@@ -167,15 +172,15 @@ fn an_utterance_is_released_when_it_ends_or_fails() {
     install_recorder();
     let m = mount();
     m.prefs.audio.set(true);
-    m.speaker.say("一");
+    m.speaker.say(&["一"]);
     js("window.__spoken[0].dispatchEvent(new Event('end'))");
     assert_eq!(spoken()[0]["held"], false);
-    m.speaker.say("二");
+    m.speaker.say(&["二"]);
     js("window.__spoken[1].dispatchEvent(new Event('error'))");
     assert_eq!(spoken()[1]["held"], false);
     // A late event from an old utterance does not release the current one.
-    m.speaker.say("三");
-    m.speaker.say("四");
+    m.speaker.say(&["三"]);
+    m.speaker.say(&["四"]);
     js("window.__spoken[2].dispatchEvent(new Event('end'))");
     assert_eq!(spoken()[3]["held"], true);
 }
@@ -186,7 +191,7 @@ fn thousands_of_utterances_leave_only_the_last_one_held() {
     let m = mount();
     m.prefs.audio.set(true);
     for i in 0..2000 {
-        m.speaker.say(&format!("第{i}句"));
+        m.speaker.say(&[&format!("第{i}句")]);
         if i % 2 == 0 {
             js("window.__spoken[window.__spoken.length - 1].dispatchEvent(new Event('end'))");
         }
@@ -203,7 +208,7 @@ fn repeat_speaks_the_last_text_again() {
     m.speaker.repeat();
     assert_eq!(log(), "", "nothing to repeat yet");
     m.prefs.audio.set(true);
-    m.speaker.say("请选择");
+    m.speaker.say(&["请选择"]);
     m.speaker.repeat();
     assert_eq!(texts(), ["请选择", "请选择"]);
     assert_eq!(log(), "cancel,speak,cancel,speak");
@@ -230,8 +235,8 @@ fn blank_text_neither_speaks_nor_interrupts() {
     install_recorder();
     let m = mount();
     m.prefs.audio.set(true);
-    m.speaker.say("标题");
-    m.speaker.say("   ");
+    m.speaker.say(&["标题"]);
+    m.speaker.say(&["   "]);
     m.speaker.say_now("");
     assert_eq!(log(), "cancel,speak");
     assert_eq!(untrack(|| m.speaker.last()).as_deref(), Some("标题"));
@@ -245,7 +250,8 @@ fn a_masked_digit_is_spoken_as_digit_entered_unless_private() {
     let say_typed = |masked: bool| {
         let private = m.prefs.private_listening.get_untracked();
         let lang = m.prefs.lang.get_untracked();
-        m.speaker.say(&typed_char_text('5', masked, private, lang));
+        m.speaker
+            .say(&[&typed_char_text('5', masked, private, lang)]);
     };
     say_typed(true);
     say_typed(false);
@@ -255,17 +261,47 @@ fn a_masked_digit_is_spoken_as_digit_entered_unless_private() {
 }
 
 #[wasm_bindgen_test]
-async fn the_diagnostic_follows_the_voice_list_and_the_language() {
+async fn the_source_follows_the_voice_list_and_the_language() {
     install_recorder();
     let m = mount();
     // The `voiceschanged` listener is attached by an effect.
     TimeoutFuture::new(20).await;
     set_voices("[]");
+    assert_eq!(Speaker::source(Lang::ZhCn), VoiceSource::Server);
+    set_voices(r#"[{ lang: "zh-CN", name: "x", localService: true, default: false }]"#);
+    assert_eq!(
+        Speaker::source(Lang::ZhCn),
+        VoiceSource::Browser("x".into())
+    );
+    assert_eq!(Speaker::source(Lang::En), VoiceSource::Server);
+    assert_eq!(m.diagnostic.get_untracked(), None);
+}
+
+#[wasm_bindgen_test]
+async fn without_a_voice_or_the_servers_speech_the_diagnostic_says_so() {
+    install_recorder();
+    let m = mount();
+    TimeoutFuture::new(20).await;
+    set_voices("[]");
+    assert_eq!(
+        m.diagnostic.get_untracked(),
+        None,
+        "not known before asking"
+    );
+    // The test page's server has no speech endpoint: the request fails.
+    m.prefs.audio.set(true);
+    m.speaker.say(&["你好"]);
+    for _ in 0..100 {
+        if m.diagnostic.get_untracked().is_some() {
+            break;
+        }
+        TimeoutFuture::new(20).await;
+    }
     assert_eq!(m.diagnostic.get_untracked(), Some(Msg::NoVoiceForLanguage));
+    assert!(spoken().is_empty(), "nothing went to speechSynthesis");
+    // A voice for the language: the diagnostic clears.
     set_voices(r#"[{ lang: "zh-CN", name: "x", localService: true, default: false }]"#);
     assert_eq!(m.diagnostic.get_untracked(), None);
-    m.prefs.lang.set(Lang::En);
-    assert_eq!(m.diagnostic.get_untracked(), Some(Msg::NoVoiceForLanguage));
 }
 
 #[wasm_bindgen_test]
@@ -291,32 +327,32 @@ fn voice_for_picks_the_best_installed_voice() {
 
     // Speaking with only stand-in voices still works; none is set on the utterance.
     m.prefs.audio.set(true);
-    m.speaker.say("你好");
+    m.speaker.say(&["你好"]);
     let u = &spoken()[0];
     assert_eq!(u["lang"], "zh-CN");
     assert_eq!(u["voice"], false);
 }
 
 #[wasm_bindgen_test]
-fn without_speech_synthesis_the_speaker_is_quiet_and_says_why() {
+fn without_speech_synthesis_the_speaker_turns_to_the_server() {
     js(r#"(() => {
         window.__synthDescriptor = Object.getOwnPropertyDescriptor(window, 'speechSynthesis');
         Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
     })()"#);
     let m = mount();
     m.prefs.audio.set(true);
-    m.speaker.say("你好");
+    m.speaker.say(&["你好"]);
     m.speaker.say_now("你好");
     m.speaker.repeat();
     m.speaker.stop();
-    let diagnostic = m.diagnostic.get_untracked();
+    let source = Speaker::source(Lang::ZhCn);
     let voices = Speaker::voices_by_language();
     js(r#"(() => {
         const d = window.__synthDescriptor;
         if (d) { Object.defineProperty(window, 'speechSynthesis', d); }
         else { delete window.speechSynthesis; }
     })()"#);
-    assert_eq!(diagnostic, Some(Msg::NoVoiceForLanguage));
+    assert_eq!(source, VoiceSource::Server);
     assert!(voices.is_empty());
     assert_eq!(untrack(|| m.speaker.last()).as_deref(), Some("你好"));
     assert!(

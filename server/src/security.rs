@@ -90,7 +90,8 @@ pub fn constant_time_eq(a: &str, b: &str) -> bool {
 
 /// The Content-Security-Policy for the kiosk page: scripts only from this origin
 /// plus the exact inline bootstrap scripts Trunk wrote into `index.html` (by hash),
-/// WebAssembly compilation allowed, nothing else.
+/// WebAssembly compilation allowed, and audio from `blob:` addresses (the server's
+/// speech, fetched and played without its text ever being in a URL); nothing else.
 pub fn kiosk_csp(index_html: &str) -> String {
     let hashes: Vec<String> = inline_scripts(index_html)
         .map(|script| {
@@ -103,8 +104,8 @@ pub fn kiosk_csp(index_html: &str) -> String {
         .collect();
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self'; \
-         img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; \
-         base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+         img-src 'self' data:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; \
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
         hashes.join(" ")
     )
     .replace("  ", " ")

@@ -69,7 +69,7 @@ pub fn FocusHeading(
                             }
                             let parts = screen_text(&h);
                             let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
-                            speaker.say(&crate::device::speech::speakable(&refs));
+                            speaker.say(&refs);
                         },
                         std::time::Duration::ZERO,
                     )

@@ -34,19 +34,20 @@ impl Announcer {
         }
     }
 
-    /// Says catalog texts joined, in the display language (audio mode only).
+    /// Says catalog texts one after the other, in the display language (audio
+    /// mode only).
     pub fn say(self, msgs: &[Msg]) {
         if let Some(s) = self.speaker {
             let lang = self.prefs.lang.get_untracked();
             let texts: Vec<&str> = msgs.iter().map(|m| m.text(lang)).collect();
-            s.say(&crate::device::speech::speakable(&texts));
+            s.say(&texts);
         }
     }
 
-    /// Says a text the page built (a filled template, a receipt).
-    pub fn say_text(self, text: &str) {
+    /// Says texts the page built (filled templates, a receipt), in turn.
+    pub fn say_texts(self, texts: &[&str]) {
         if let Some(s) = self.speaker {
-            s.say(text);
+            s.say(texts);
         }
     }
 

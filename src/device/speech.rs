@@ -14,7 +14,7 @@ use kiosk_core::Lang;
 use leptos::{ev, prelude::*};
 use leptos_use_event_listener::use_event_listener;
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
-use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
+use web_sys::{HtmlAudioElement, SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
 
 use crate::{
     text::Msg,
@@ -192,6 +192,16 @@ fn voices() -> Vec<(SpeechSynthesisVoice, VoiceInfo)> {
         .collect()
 }
 
+/// Where a language's speech comes from on this kiosk.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VoiceSource {
+    /// A voice the browser has (its name).
+    Browser(String),
+    /// Audio made by the kiosk PC's own server (`POST /api/v1/speech`), played
+    /// in one `<audio>` element.
+    Server,
+}
+
 /// An utterance being spoken and the handler that releases it when it ends.
 ///
 /// Chromium drops an utterance's `end` event if nothing on the page still holds
@@ -210,11 +220,37 @@ impl Drop for InFlight {
     }
 }
 
-/// At most one utterance is held at a time: new speech cancels the old.
+/// Server speech being played: its fetches (aborted when it is cancelled) and
+/// the address of the piece playing (released when the next one starts).
+#[derive(Default)]
+struct Playback {
+    abort: Option<web_sys::AbortController>,
+    url: Option<String>,
+}
+
+impl Playback {
+    fn release(&mut self) {
+        if let Some(abort) = self.abort.take() {
+            abort.abort();
+        }
+        self.release_url();
+    }
+
+    fn release_url(&mut self) {
+        if let Some(url) = self.url.take() {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        }
+    }
+}
+
+/// At most one speech is going at a time: new speech cancels the old.
 #[derive(Default)]
 struct Slot {
     serial: u64,
     in_flight: Option<InFlight>,
+    playback: Playback,
+    /// Made when server speech is first needed, and kept for the page's life.
+    element: Option<HtmlAudioElement>,
 }
 
 /// The kiosk's voice, provided once by [`provide_speaker`]. A `Copy` handle.
@@ -223,12 +259,19 @@ struct Slot {
 /// speaks only in audio mode; `say_now`, `repeat` and `stop` answer the visitor's
 /// own requests and work in any mode. Language, rate and volume are read from
 /// [`Prefs`] for each utterance, so a change applies to the next one.
+///
+/// What is said is given in pieces (a heading, its instructions…). A browser
+/// voice says them as one utterance ([`speakable`]); server speech asks for each
+/// piece on its own, so a piece that is a catalog text comes from the server's
+/// cache, and plays them in turn, fetching the next while one plays.
 #[derive(Clone, Copy)]
 pub struct Speaker {
     prefs: Prefs,
-    last: RwSignal<Option<String>>,
+    last: RwSignal<Option<Vec<String>>>,
     slot: StoredValue<Slot, LocalStorage>,
     voices_changed: Trigger,
+    /// The server could not make speech the last time it was asked.
+    server_failed: RwSignal<bool>,
 }
 
 /// Creates the speaker and provides it as context. Call once in `App`, after
@@ -240,6 +283,7 @@ pub fn provide_speaker() -> Speaker {
         last: RwSignal::new(None),
         slot: StoredValue::new_local(Slot::default()),
         voices_changed: Trigger::new(),
+        server_failed: RwSignal::new(false),
     };
     if let Some(synth) = synth() {
         // Voices load after the page; the diagnostic follows when they arrive.
@@ -258,22 +302,44 @@ pub fn use_speaker() -> Speaker {
     expect_context::<Speaker>()
 }
 
+/// Pieces worth saying, trimmed, blank ones left out.
+fn pieces(texts: &[&str]) -> Vec<String> {
+    texts
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A promise that settles when `element` has played to its end, failed, or been
+/// emptied (speech stopped): what a player waits for before the next piece.
+fn finished(element: &HtmlAudioElement) -> js_sys::Promise {
+    js_sys::Promise::new(&mut |resolve, _| {
+        element.set_onended(Some(&resolve));
+        element.set_onerror(Some(&resolve));
+        element.set_onemptied(Some(&resolve));
+    })
+}
+
 impl Speaker {
-    /// Speaks `text` in audio mode, cancelling whatever is being spoken. Outside
-    /// audio mode it stays silent but still remembers `text`, so that turning
-    /// audio on and pressing Repeat speaks the screen the visitor is on. Blank
-    /// text is ignored.
-    pub fn say(self, text: &str) {
-        if self.remember(text) && self.prefs.audio.get_untracked() {
-            self.speak(text);
+    /// Speaks `texts` in audio mode, cancelling whatever is being spoken.
+    /// Outside audio mode it stays silent but still remembers them, so that
+    /// turning audio on and pressing Repeat speaks the screen the visitor is on.
+    /// Blank texts are ignored.
+    pub fn say(self, texts: &[&str]) {
+        if let Some(pieces) = self.remember(texts)
+            && self.prefs.audio.get_untracked()
+        {
+            self.speak(pieces, None);
         }
     }
 
     /// Speaks `text` even when audio mode is off: for the one short confirmation
     /// that audio mode was switched on (keep it under 3 s, EN 301 549 5.1.3.10).
     pub fn say_now(self, text: &str) {
-        if self.remember(text) {
-            self.speak(text);
+        if let Some(pieces) = self.remember(&[text]) {
+            self.speak(pieces, None);
         }
     }
 
@@ -281,9 +347,16 @@ impl Speaker {
     /// of the control focus just reached, so Repeat (whose own button takes
     /// focus when pressed) repeats the screen's content, not its own name.
     pub fn say_passing(self, text: &str) {
-        if !text.trim().is_empty() && self.prefs.audio.get_untracked() {
-            self.speak(text);
+        let pieces = pieces(&[text]);
+        if !pieces.is_empty() && self.prefs.audio.get_untracked() {
+            self.speak(pieces, None);
         }
+    }
+
+    /// Says `text` from `source`, whatever the kiosk would choose: for staff to
+    /// test each source.
+    pub fn test(self, text: &str, source: VoiceSource) {
+        self.speak(pieces(&[text]), Some(source));
     }
 
     /// Stops speaking now.
@@ -294,17 +367,20 @@ impl Speaker {
         }
     }
 
-    /// Speaks the last text again, if there was one. Pressing Repeat is the
+    /// Speaks the last texts again, if there were any. Pressing Repeat is the
     /// visitor's own request, so this speaks in any mode.
     pub fn repeat(self) {
-        if let Some(text) = self.last.get_untracked() {
-            self.speak(&text);
+        if let Some(pieces) = self.last.get_untracked() {
+            self.speak(pieces, None);
         }
     }
 
-    /// The last text given to `say` or `say_now` (reactive).
+    /// The last texts given to `say` or `say_now`, joined (reactive).
     pub fn last(self) -> Option<String> {
-        self.last.get()
+        self.last.with(|last| {
+            last.as_ref()
+                .map(|p| speakable(&p.iter().map(String::as_str).collect::<Vec<_>>()))
+        })
     }
 
     /// The best installed voice for `lang`; see [`best_voice`]. `None` when there
@@ -314,6 +390,28 @@ impl Speaker {
         let infos: Vec<VoiceInfo> = voices.iter().map(|(_, info)| info.clone()).collect();
         let best = best_voice(lang, &infos)?;
         Some(voices.swap_remove(best).0)
+    }
+
+    /// Where speech in `lang` comes from now: the browser's best voice for it,
+    /// else the server.
+    pub fn source(lang: Lang) -> VoiceSource {
+        let infos: Vec<VoiceInfo> = voices().into_iter().map(|(_, info)| info).collect();
+        match best_voice(lang, &infos) {
+            Some(i) => VoiceSource::Browser(infos[i].name.clone()),
+            None => VoiceSource::Server,
+        }
+    }
+
+    /// [`Self::source`], again whenever the browser's voice list changes
+    /// (reactive).
+    pub fn source_tracked(self, lang: Lang) -> VoiceSource {
+        self.voices_changed.track();
+        Self::source(lang)
+    }
+
+    /// Whether the last request for server speech failed (reactive).
+    pub fn server_failed(self) -> bool {
+        self.server_failed.get()
     }
 
     /// Installed voice names by language tag, for the staff panel.
@@ -330,50 +428,76 @@ impl Speaker {
     }
 
     /// `Some(Msg::NoVoiceForLanguage)` when this kiosk cannot speak the display
-    /// language: no `speechSynthesis`, or no voice for it. Reactive: follows the
-    /// language and the voice list, which browsers fill in after start-up (so it
-    /// may say "no voice" for a moment before `voiceschanged` arrives).
+    /// language: no browser voice for it, and the server's speech failed when
+    /// last asked. Reactive: follows the language, the voice list (which
+    /// browsers fill in after start-up) and the server's last answer.
     pub fn diagnostic(self) -> Option<Msg> {
         self.voices_changed.track();
         let lang = self.prefs.lang.get();
-        Self::voice_for(lang)
-            .is_none()
+        (Self::source(lang) == VoiceSource::Server && self.server_failed.get())
             .then_some(Msg::NoVoiceForLanguage)
     }
 
-    /// Keeps `text` for `repeat`; false if there is nothing to say.
-    fn remember(self, text: &str) -> bool {
-        let text = text.trim();
-        if text.is_empty() {
-            return false;
+    /// Keeps `texts` for `repeat`; `None` if there is nothing to say.
+    fn remember(self, texts: &[&str]) -> Option<Vec<String>> {
+        let pieces = pieces(texts);
+        if pieces.is_empty() {
+            return None;
         }
         if self
             .last
-            .with_untracked(|last| last.as_deref() != Some(text))
+            .with_untracked(|last| last.as_ref() != Some(&pieces))
         {
-            self.last.set(Some(text.to_owned()));
+            self.last.set(Some(pieces.clone()));
         }
-        true
+        Some(pieces)
     }
 
-    /// Drops the held utterance (detaching its handlers) without touching the
-    /// browser. Never called while the slot is borrowed by the caller.
+    /// Drops the held utterance (detaching its handlers) and stops server speech
+    /// (its fetches aborted, its element emptied, which ends the player's wait)
+    /// without touching `speechSynthesis`. Never called while the slot is
+    /// borrowed by the caller.
     fn release_current(self) {
-        let old = self.slot.try_update_value(|slot| slot.in_flight.take());
+        let (old, element) = self
+            .slot
+            .try_update_value(|slot| {
+                slot.serial += 1;
+                slot.playback.release();
+                (slot.in_flight.take(), slot.element.clone())
+            })
+            .unwrap_or((None, None));
         drop(old);
+        if let Some(element) = element
+            && element.has_attribute("src")
+        {
+            let _ = element.pause();
+            element.remove_attribute("src").ok();
+            element.load();
+        }
     }
 
-    /// Cancels the current speech and speaks `text` with the current preferences.
-    fn speak(self, text: &str) {
+    /// Cancels the current speech and speaks `pieces` with the current
+    /// preferences, from `source` or the one the display language has.
+    fn speak(self, pieces: Vec<String>, source: Option<VoiceSource>) {
+        self.stop();
+        let lang = self.prefs.lang.get_untracked();
+        match source.unwrap_or_else(|| Self::source(lang)) {
+            VoiceSource::Browser(_) => {
+                let refs: Vec<&str> = pieces.iter().map(String::as_str).collect();
+                self.speak_browser(&speakable(&refs), lang);
+            }
+            VoiceSource::Server => self.speak_server(pieces, lang),
+        }
+    }
+
+    /// Speaks `text` through `speechSynthesis`.
+    fn speak_browser(self, text: &str, lang: Lang) {
         let Some(synth) = synth() else {
             return;
         };
-        self.release_current();
-        synth.cancel();
-        let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(text.trim()) else {
+        let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(text) else {
             return;
         };
-        let lang = self.prefs.lang.get_untracked();
         utterance.set_lang(lang.tag());
         utterance.set_rate(self.prefs.speech_rate.get_untracked().rate());
         utterance.set_volume(self.prefs.volume.get_untracked().level());
@@ -384,10 +508,7 @@ impl Speaker {
             utterance.set_voice(Some(&voice));
         }
 
-        let Some(serial) = self.slot.try_update_value(|slot| {
-            slot.serial += 1;
-            slot.serial
-        }) else {
+        let Some(serial) = self.slot.try_with_value(|slot| slot.serial) else {
             return;
         };
         let slot = self.slot;
@@ -415,6 +536,79 @@ impl Speaker {
             });
         });
         synth.speak(&utterance);
+    }
+
+    /// Plays `pieces` as server speech, one after the other.
+    fn speak_server(self, pieces: Vec<String>, lang: Lang) {
+        let controller = web_sys::AbortController::new().ok();
+        let signal = controller.as_ref().map(web_sys::AbortController::signal);
+        let Some((serial, element)) = self.slot.try_update_value(|slot| {
+            slot.playback.abort = controller;
+            let element = slot
+                .element
+                .get_or_insert_with(|| HtmlAudioElement::new().expect("an audio element"))
+                .clone();
+            (slot.serial, element)
+        }) else {
+            return;
+        };
+        let current = move || self.slot.try_with_value(|s| s.serial) == Some(serial);
+        // Asks for a piece at once (a promise runs without being awaited), so the
+        // next piece is on its way while one plays.
+        let fetch = move |text: String| {
+            let signal = signal.clone();
+            wasm_bindgen_futures::future_to_promise(async move {
+                crate::api::speech::audio(lang, &text, signal.as_ref())
+                    .await
+                    .map(JsValue::from)
+                    .map_err(|_| JsValue::NULL)
+            })
+        };
+        leptos::task::spawn_local(async move {
+            let mut texts = pieces.into_iter();
+            let mut next = texts.next().map(&fetch);
+            while let Some(pending) = next.take() {
+                let blob = wasm_bindgen_futures::JsFuture::from(pending).await;
+                if !current() {
+                    return;
+                }
+                let Ok(blob) =
+                    blob.and_then(|b| b.dyn_into::<web_sys::Blob>().map_err(|_| JsValue::NULL))
+                else {
+                    self.server_failed.set(true);
+                    return;
+                };
+                if self.server_failed.get_untracked() {
+                    self.server_failed.set(false);
+                }
+                next = texts.next().map(&fetch);
+                let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+                    return;
+                };
+                self.slot.update_value(|slot| {
+                    slot.playback.release_url();
+                    slot.playback.url = Some(url.clone());
+                });
+                element.set_src(&url);
+                element.set_playback_rate(f64::from(self.prefs.speech_rate.get_untracked().rate()));
+                element.set_volume(f64::from(self.prefs.volume.get_untracked().level()));
+                let played = match element.play() {
+                    Ok(started) => wasm_bindgen_futures::JsFuture::from(started).await.is_ok(),
+                    Err(_) => false,
+                };
+                if !played || !current() {
+                    return;
+                }
+                // Only now: a new `src` fires `emptied` for the piece before.
+                let done = finished(&element);
+                let _ = wasm_bindgen_futures::JsFuture::from(done).await;
+                if !current() {
+                    return;
+                }
+            }
+            // Played to the end: the element lets its last piece go.
+            self.slot.update_value(|slot| slot.playback.release_url());
+        });
     }
 }
 

@@ -21,7 +21,7 @@ use crate::{
         focus_heading::FocusHeading,
         numeric_keypad::{KeypadMode, NumericKeypad},
     },
-    device::speech::use_speaker,
+    device::speech::{VoiceSource, use_speaker},
     ops::{self, VERSION, config, use_ops},
     pages::attract::back_at_label,
     text::{Msg, fill},
@@ -87,7 +87,7 @@ fn StaffSignIn() -> impl IntoView {
                 ),
                 Err(SignInError::Unreachable) => Msg::StaffUnreachable.text(l).to_owned(),
             };
-            announcer.say_text(&problem);
+            announcer.say_texts(&[&problem]);
             error.try_set(Some(problem));
         });
     };
@@ -221,6 +221,17 @@ fn StaffPanel() -> impl IntoView {
     };
     // Voices arrive after start-up: follow the browser's `voiceschanged`.
     let voices = move || speaker.voices_tracked();
+    // Each language's source, in the display language.
+    let source_text = move |for_lang: Lang| {
+        let l = lang.get();
+        match speaker.source_tracked(for_lang) {
+            VoiceSource::Browser(name) => fill(Msg::StaffSourceBrowser.text(l), &[("name", &name)]),
+            VoiceSource::Server if speaker.server_failed() => {
+                Msg::StaffSourceServerFailed.text(l).to_owned()
+            }
+            VoiceSource::Server => Msg::StaffSourceServer.text(l).to_owned(),
+        }
+    };
     let display = move || {
         now.track();
         let w = window();
@@ -397,9 +408,43 @@ fn StaffPanel() -> impl IntoView {
                     <button
                         type="button"
                         class="kiosk-button kiosk-button--secondary"
-                        on:click=move |_| speaker.say_now(Msg::StaffSpeechSample.text(lang.get_untracked()))
+                        data-testid="test-browser-voice"
+                        on:click=move |_| {
+                            speaker.test(
+                                Msg::StaffSpeechSample.text(lang.get_untracked()),
+                                VoiceSource::Browser(String::new()),
+                            )
+                        }
                     >
                         {tr(Msg::StaffSpeechTest)}
+                    </button>
+                </dd>
+                <dt>{tr(Msg::StaffSpeechSources)}</dt>
+                <dd data-fact="speech-sources">
+                    <ul class="kiosk-staff__voices">
+                        {Lang::ALL
+                            .into_iter()
+                            .map(|for_lang| {
+                                view! {
+                                    <li data-lang=for_lang.tag()>
+                                        {for_lang.native_name()}
+                                        {move || if lang.get() == Lang::ZhCn { "：" } else { ": " }}
+                                        {move || source_text(for_lang)}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                    <button
+                        type="button"
+                        class="kiosk-button kiosk-button--secondary"
+                        data-testid="test-server-speech"
+                        on:click=move |_| {
+                            speaker
+                                .test(Msg::StaffSpeechSample.text(lang.get_untracked()), VoiceSource::Server)
+                        }
+                    >
+                        {tr(Msg::StaffServerSpeechTest)}
                     </button>
                 </dd>
                 <dt>{tr(Msg::StaffDisplay)}</dt>

@@ -23,6 +23,11 @@ export const TILES = [
 
 export const DEMO_HALL = "示范区公共法律服务中心";
 
+const e2ePort = Number(process.env.KIOSK_E2E_PORT ?? 18080);
+/** The test server's speech cache and log (as playwright.config.ts starts it). */
+export const SPEECH_CACHE = path.join(__dirname, `.tmp/speech-${e2ePort}`);
+export const SERVER_LOG = path.join(__dirname, `.tmp/server-${e2ePort}.log`);
+
 export class Kiosk {
   constructor(
     readonly page: Page,

@@ -23,6 +23,12 @@ const consoleUsers = [
 ];
 // Per port, so two runs side by side (e.g. two checkouts) never share a database.
 const db = path.join(__dirname, `.tmp/e2e-${port}.sqlite3`);
+// The server's speech cache and its log, per port, emptied each run: the speech
+// tests check what was kept and what was logged (fixtures.ts names them too).
+const speechCache = path.join(__dirname, `.tmp/speech-${port}`);
+const serverLog = path.join(__dirname, `.tmp/server-${port}.log`);
+// Servers the tests start themselves keep their speech apart from the checkout.
+process.env.KIOSK_SPEECH_CACHE ??= path.join(__dirname, ".tmp/speech-other");
 // The 12348 operator desk's token on the test server (see fixtures.ts).
 const operatorToken = "e2e-operator-token";
 // The staff PIN of the demo hall on the test server, and kiosks of the operations
@@ -87,11 +93,12 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh database for every run, with the demo hall.
-    command: `rm -f "${db}" "${db}-wal" "${db}-shm" ${consoleUsers.map((u) => ` && echo "${u.password}" | "${server}" admin --db "${db}" user add ${u.id} --name "${u.name}" --role ${u.role} >/dev/null`).join("")} && exec "${server}" --addr 127.0.0.1:${port} --db "${db}" --dist "${dist}" --console-dist "${consoleDist}" --standards "${standards}" --operator-token "${operatorToken}" --staff-pin ${staffPin} --demo-kiosk ${opsKiosks.join(",")} --demo-data`,
+    command: `rm -rf "${db}" "${db}-wal" "${db}-shm" "${speechCache}" "${serverLog}" ${consoleUsers.map((u) => ` && echo "${u.password}" | "${server}" admin --db "${db}" user add ${u.id} --name "${u.name}" --role ${u.role} >/dev/null`).join("")} && exec env RUST_LOG=info,kiosk_server=debug "${server}" --addr 127.0.0.1:${port} --db "${db}" --dist "${dist}" --console-dist "${consoleDist}" --standards "${standards}" --operator-token "${operatorToken}" --staff-pin ${staffPin} --demo-kiosk ${opsKiosks.join(",")} --demo-data --speech-cache "${speechCache}" > "${serverLog}"`,
     url: `${baseURL}/api/v1/health`,
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: "ignore",
+    // The server logs to stdout, into `serverLog` (the speech tests read it).
     stderr: "pipe",
   },
 });

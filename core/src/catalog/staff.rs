@@ -144,12 +144,32 @@ macro_rules! staff_texts {
             en: "Speech voices",
         }
         StaffVoicesNone {
-            zh: "本机没有可用的朗读语音。",
-            en: "This kiosk has no speech voices.",
+            zh: "浏览器没有朗读语音。",
+            en: "The browser has no speech voices.",
+        }
+        StaffSpeechSources {
+            zh: "朗读来源",
+            en: "Where speech comes from",
+        }
+        StaffSourceBrowser {
+            zh: "浏览器语音（{name}）",
+            en: "the browser's voice ({name})",
+        }
+        StaffSourceServer {
+            zh: "本机服务器合成（espeak-ng）",
+            en: "made by this PC's server (espeak-ng)",
+        }
+        StaffSourceServerFailed {
+            zh: "本机服务器合成，但上次失败：请检查 espeak-ng",
+            en: "made by this PC's server, which failed last time: check espeak-ng",
         }
         StaffSpeechTest {
-            zh: "测试朗读",
-            en: "Test speech",
+            zh: "测试浏览器语音",
+            en: "Test the browser's voice",
+        }
+        StaffServerSpeechTest {
+            zh: "测试服务器合成",
+            en: "Test the server's speech",
         }
         StaffSpeechSample {
             zh: "这是朗读测试。法律服务热线 12348。",

@@ -71,14 +71,14 @@ pub fn SubmitPanel(
     let announcer = crate::device::announce::Announcer::new();
     Effect::new(move |_| match state.get() {
         SubmitState::Sending => announcer.say(&[Msg::Sending]),
-        SubmitState::NotSent => announcer.say_text(&crate::device::speech::speakable(&[
+        SubmitState::NotSent => announcer.say_texts(&[
             Msg::NotSentHeading.text(lang.get_untracked()),
             Msg::NotSentBody.text(lang.get_untracked()),
             &fill(
                 Msg::NotSentHelp.text(lang.get_untracked()),
                 &[("hotline", HOTLINE)],
             ),
-        ])),
+        ]),
         SubmitState::Refused(msg) => announcer.say(&[Msg::ErrorPrefix, msg]),
         SubmitState::Ready => {}
     });

@@ -7,7 +7,7 @@ use leptos::{html, prelude::*};
 use wasm_bindgen::JsCast;
 
 use crate::{
-    device::{announce::Announcer, speech::speakable},
+    device::announce::Announcer,
     ops::{self, idle::Idle, use_ops},
     text::{Msg, fill},
     visit::prefs::{tr, use_prefs, use_t},
@@ -42,11 +42,11 @@ pub fn IdleWarning() -> impl IntoView {
             // Said once: the countdown must not make this effect run each second.
             let seconds = untrack(remaining).unwrap_or_default().to_string();
             let l = lang.get_untracked();
-            announcer.say_text(&speakable(&[
+            announcer.say_texts(&[
                 Msg::IdleHeading.text(l),
                 &fill(Msg::IdleBody.text(l), &[("seconds", &seconds)]),
                 Msg::IdleContinue.text(l),
-            ]));
+            ]);
         } else if let Some(el) = before.try_update_value(Option::take).flatten()
             && el.is_connected()
         {

@@ -1,6 +1,8 @@
-// Audio mode: what the kiosk says, recorded by wrapping speechSynthesis (the test
-// browser may have no voices). Headings and instructions on arrival, focused
-// controls, errors, status and the whole receipt; Stop and Repeat; private digits.
+// Audio mode with a browser voice: what the kiosk says, recorded by wrapping
+// speechSynthesis, which is given one stand-in voice per language (the test
+// browser has none; without them the kiosk plays the server's speech, see
+// audio-server.spec.ts). Headings and instructions on arrival, focused controls,
+// errors, status and the whole receipt; Stop and Repeat; private digits.
 import { test, expect, type Kiosk, keypadType, uniquePhone, anyOf,
 } from "../fixtures";
 import type { Page } from "@playwright/test";
@@ -22,6 +24,11 @@ test.beforeEach(async ({ page }) => {
     synth.cancel = () => {
       w.__cancels += 1;
     };
+    const voices = [
+      { lang: "zh-CN", name: "e2e-zh", localService: true, default: true },
+      { lang: "en-GB", name: "e2e-en", localService: true, default: false },
+    ];
+    synth.getVoices = () => voices as unknown as SpeechSynthesisVoice[];
   });
 });
 
