@@ -555,13 +555,15 @@ impl Speaker {
         let current = move || self.slot.try_with_value(|s| s.serial) == Some(serial);
         // Asks for a piece at once (a promise runs without being awaited), so the
         // next piece is on its way while one plays.
+        // It never rejects: a piece fetched ahead and then dropped (the visitor
+        // moved on) would otherwise be an unhandled rejection, which the crash
+        // handler takes for a crash. A failure is `null`.
         let fetch = move |text: String| {
             let signal = signal.clone();
             wasm_bindgen_futures::future_to_promise(async move {
-                crate::api::speech::audio(lang, &text, signal.as_ref())
+                Ok(crate::api::speech::audio(lang, &text, signal.as_ref())
                     .await
-                    .map(JsValue::from)
-                    .map_err(|_| JsValue::NULL)
+                    .map_or(JsValue::NULL, JsValue::from))
             })
         };
         leptos::task::spawn_local(async move {
@@ -572,9 +574,7 @@ impl Speaker {
                 if !current() {
                     return;
                 }
-                let Ok(blob) =
-                    blob.and_then(|b| b.dyn_into::<web_sys::Blob>().map_err(|_| JsValue::NULL))
-                else {
+                let Some(blob) = blob.ok().and_then(|b| b.dyn_into::<web_sys::Blob>().ok()) else {
                     self.server_failed.set(true);
                     return;
                 };
