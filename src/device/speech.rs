@@ -81,12 +81,17 @@ fn fit(lang: Lang, voice_lang: &str) -> Option<u8> {
 /// Index of the best voice for `lang`: the exact tag before the same language in
 /// another region, a local voice before a network one, then the platform's order.
 pub fn best_voice(lang: Lang, voices: &[VoiceInfo]) -> Option<usize> {
+    best_of(lang, voices.iter().map(|v| (v.lang.as_str(), v.local)))
+}
+
+/// [`best_voice`] over `(language tag, local)` pairs, so the browser's list can
+/// be ranked without reading every voice's name.
+fn best_of<S: AsRef<str>>(lang: Lang, voices: impl Iterator<Item = (S, bool)>) -> Option<usize> {
     voices
-        .iter()
         .enumerate()
-        .filter_map(|(i, v)| fit(lang, &v.lang).map(|rank| ((rank, !v.local, i), i)))
+        .filter_map(|(i, (tag, local))| fit(lang, tag.as_ref()).map(|rank| (rank, !local, i)))
         .min()
-        .map(|(_, i)| i)
+        .map(|(_, _, i)| i)
 }
 
 /// Voice names grouped by language tag (normalised, sorted), names in the
@@ -175,21 +180,43 @@ fn synth() -> Option<SpeechSynthesis> {
     }
 }
 
-/// Every voice the platform offers, as objects and as plain data.
-fn voices() -> Vec<(SpeechSynthesisVoice, VoiceInfo)> {
+/// Every voice the platform offers, as plain data.
+fn voice_infos() -> Vec<VoiceInfo> {
     let Some(synth) = synth() else {
         return Vec::new();
     };
     synth
         .get_voices()
         .iter()
-        .map(|v| {
-            // Cast without an `instanceof` check: the getters used are structural.
-            let voice: SpeechSynthesisVoice = v.unchecked_into();
-            let info = VoiceInfo::of(&voice);
-            (voice, info)
-        })
+        // Cast without an `instanceof` check: the getters used are structural.
+        .map(|v| VoiceInfo::of(v.unchecked_ref()))
         .collect()
+}
+
+/// The platform's best voice for `lang` and its name, read from the browser.
+/// Only each voice's language is read: speech-dispatcher with espeak-ng offers
+/// some 13,000 voices (every variant of every language), and reading them all
+/// in full took tens of milliseconds at each utterance on a slow kiosk.
+fn find_voice(lang: Lang) -> Option<(SpeechSynthesisVoice, String)> {
+    let list = synth()?.get_voices();
+    let best = best_of(
+        lang,
+        list.iter().map(|v| {
+            let voice: &SpeechSynthesisVoice = v.unchecked_ref();
+            (voice.lang(), voice.local_service())
+        }),
+    )?;
+    let voice: SpeechSynthesisVoice = list.get(best as u32).unchecked_into();
+    let name = voice.name();
+    Some((voice, name))
+}
+
+/// Each language's best voice, looked up when first needed and forgotten when
+/// the browser's voice list changes. `None`: not looked up yet.
+type VoiceChoices = [Option<Option<(SpeechSynthesisVoice, String)>>; Lang::ALL.len()];
+
+fn lang_index(lang: Lang) -> usize {
+    Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
 }
 
 /// Where a language's speech comes from on this kiosk.
@@ -270,6 +297,7 @@ pub struct Speaker {
     last: RwSignal<Option<Vec<String>>>,
     slot: StoredValue<Slot, LocalStorage>,
     voices_changed: Trigger,
+    choices: StoredValue<VoiceChoices, LocalStorage>,
     /// The server could not make speech the last time it was asked.
     server_failed: RwSignal<bool>,
 }
@@ -283,6 +311,7 @@ pub fn provide_speaker() -> Speaker {
         last: RwSignal::new(None),
         slot: StoredValue::new_local(Slot::default()),
         voices_changed: Trigger::new(),
+        choices: StoredValue::new_local(Default::default()),
         server_failed: RwSignal::new(false),
     };
     if let Some(synth) = synth() {
@@ -290,7 +319,12 @@ pub fn provide_speaker() -> Speaker {
         let _ = use_event_listener(
             synth,
             ev::Custom::<web_sys::Event>::new("voiceschanged"),
-            move |_| speaker.voices_changed.notify(),
+            move |_| {
+                speaker
+                    .choices
+                    .try_update_value(|c| *c = Default::default());
+                speaker.voices_changed.notify();
+            },
         );
     }
     provide_context(speaker);
@@ -385,19 +419,27 @@ impl Speaker {
 
     /// The best installed voice for `lang`; see [`best_voice`]. `None` when there
     /// is none or the browser has no `speechSynthesis`.
-    pub fn voice_for(lang: Lang) -> Option<SpeechSynthesisVoice> {
-        let mut voices = voices();
-        let infos: Vec<VoiceInfo> = voices.iter().map(|(_, info)| info.clone()).collect();
-        let best = best_voice(lang, &infos)?;
-        Some(voices.swap_remove(best).0)
+    pub fn voice_for(self, lang: Lang) -> Option<SpeechSynthesisVoice> {
+        self.chosen(lang).map(|(voice, _)| voice)
+    }
+
+    /// [`find_voice`], remembered until the voice list changes.
+    fn chosen(self, lang: Lang) -> Option<(SpeechSynthesisVoice, String)> {
+        let i = lang_index(lang);
+        if let Some(Some(known)) = self.choices.try_with_value(|c| c[i].clone()) {
+            return known;
+        }
+        let found = find_voice(lang);
+        self.choices
+            .try_update_value(|c| c[i] = Some(found.clone()));
+        found
     }
 
     /// Where speech in `lang` comes from now: the browser's best voice for it,
     /// else the server.
-    pub fn source(lang: Lang) -> VoiceSource {
-        let infos: Vec<VoiceInfo> = voices().into_iter().map(|(_, info)| info).collect();
-        match best_voice(lang, &infos) {
-            Some(i) => VoiceSource::Browser(infos[i].name.clone()),
+    pub fn source(self, lang: Lang) -> VoiceSource {
+        match self.chosen(lang) {
+            Some((_, name)) => VoiceSource::Browser(name),
             None => VoiceSource::Server,
         }
     }
@@ -406,7 +448,7 @@ impl Speaker {
     /// (reactive).
     pub fn source_tracked(self, lang: Lang) -> VoiceSource {
         self.voices_changed.track();
-        Self::source(lang)
+        self.source(lang)
     }
 
     /// Whether the last request for server speech failed (reactive).
@@ -416,8 +458,7 @@ impl Speaker {
 
     /// Installed voice names by language tag, for the staff panel.
     pub fn voices_by_language() -> Vec<(String, Vec<String>)> {
-        let infos: Vec<VoiceInfo> = voices().into_iter().map(|(_, info)| info).collect();
-        group_by_language(&infos)
+        group_by_language(&voice_infos())
     }
 
     /// [`Self::voices_by_language`], again whenever the browser's voice list changes
@@ -434,7 +475,7 @@ impl Speaker {
     pub fn diagnostic(self) -> Option<Msg> {
         self.voices_changed.track();
         let lang = self.prefs.lang.get();
-        (Self::source(lang) == VoiceSource::Server && self.server_failed.get())
+        (self.source(lang) == VoiceSource::Server && self.server_failed.get())
             .then_some(Msg::NoVoiceForLanguage)
     }
 
@@ -481,7 +522,7 @@ impl Speaker {
     fn speak(self, pieces: Vec<String>, source: Option<VoiceSource>) {
         self.stop();
         let lang = self.prefs.lang.get_untracked();
-        match source.unwrap_or_else(|| Self::source(lang)) {
+        match source.unwrap_or_else(|| self.source(lang)) {
             VoiceSource::Browser(_) => {
                 let refs: Vec<&str> = pieces.iter().map(String::as_str).collect();
                 self.speak_browser(&speakable(&refs), lang);
@@ -501,7 +542,7 @@ impl Speaker {
         utterance.set_lang(lang.tag());
         utterance.set_rate(self.prefs.speech_rate.get_untracked().rate());
         utterance.set_volume(self.prefs.volume.get_untracked().level());
-        if let Some(voice) = Self::voice_for(lang)
+        if let Some(voice) = self.voice_for(lang)
             && voice.is_instance_of::<SpeechSynthesisVoice>()
         {
             // Only a real voice object may be set; anything else makes the setter throw.

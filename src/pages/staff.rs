@@ -157,6 +157,27 @@ pub fn back_at_in(now_unix: i64, minutes: i64) -> String {
 }
 
 /// "45 秒" / "45 s", "12 分钟" / "12 min", "3 小时" / "3 h".
+/// One language's voices for the staff panel: the first few names and how many
+/// there are (speech-dispatcher offers a thousand variants of some languages).
+fn voice_line(tag: &str, names: &[String], lang: Lang) -> String {
+    const SHOWN: usize = 3;
+    let first = names
+        .iter()
+        .take(SHOWN)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > SHOWN {
+        let n = names.len().to_string();
+        format!(
+            "{tag}: {first} {}",
+            fill(Msg::StaffVoicesMore.text(lang), &[("n", &n)])
+        )
+    } else {
+        format!("{tag}: {first}")
+    }
+}
+
 fn age_text(seconds: u64, lang: Lang) -> String {
     let (n, zh, en) = match seconds {
         s if s < 120 => (s, "秒", "s"),
@@ -395,12 +416,34 @@ fn StaffPanel() -> impl IntoView {
                         if v.is_empty() {
                             view! { <span>{t(Msg::StaffVoicesNone)}</span> }.into_any()
                         } else {
+                            let l = lang.get();
+                            // The kiosk's own languages first; speech-dispatcher
+                            // adds a hundred others, folded away.
+                            let (ours, others): (Vec<_>, Vec<_>) =
+                                v.into_iter().partition(|(tag, _)| Lang::from_tag(tag).is_some());
+                            let line = move |(tag, names): (String, Vec<String>)| {
+                                view! { <li>{voice_line(&tag, &names, l)}</li> }
+                            };
+                            let folded = (!others.is_empty()).then(|| {
+                                let count: usize = others.iter().map(|(_, n)| n.len()).sum();
+                                let summary = fill(
+                                    Msg::StaffVoicesOther.text(l),
+                                    &[("n", &others.len().to_string()), ("v", &count.to_string())],
+                                );
+                                view! {
+                                    <details class="kiosk-staff__more">
+                                        <summary>{summary}</summary>
+                                        <ul class="kiosk-staff__voices">
+                                            {others.into_iter().map(line).collect_view()}
+                                        </ul>
+                                    </details>
+                                }
+                            });
                             view! {
                                 <ul class="kiosk-staff__voices">
-                                    {v.into_iter()
-                                        .map(|(tag, names)| view! { <li>{format!("{tag}: {}", names.join(", "))}</li> })
-                                        .collect_view()}
+                                    {ours.into_iter().map(line).collect_view()}
                                 </ul>
+                                {folded}
                             }
                                 .into_any()
                         }

@@ -12,14 +12,19 @@ pub type Result<T = ()> = std::result::Result<T, String>;
 const TRUNK_VERSION: &str = "0.21.14";
 /// Debian packages the tests need: the browser and its driver, CJK fonts for the
 /// screenshots, PostgreSQL for the central server's tests (they start a
-/// throw-away cluster of their own, never the system one), and espeak-ng, the
-/// synthesiser behind the server's speech endpoint.
+/// throw-away cluster of their own, never the system one), espeak-ng, the
+/// synthesiser behind the server's speech endpoint, and for the real-voice test
+/// speech-dispatcher with its espeak-ng module (Chromium's voices on Linux) and
+/// PulseAudio with `parec`, whose null sink the test records.
 const TEST_APT_PACKAGES: &[&str] = &[
     "chromium",
     "chromium-driver",
     "fonts-noto-cjk",
     "postgresql",
     "espeak-ng",
+    "speech-dispatcher-espeak-ng",
+    "pulseaudio",
+    "pulseaudio-utils",
 ];
 
 /// The workspace root (this crate lives in `xtask/`).

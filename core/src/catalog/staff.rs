@@ -147,6 +147,14 @@ macro_rules! staff_texts {
             zh: "浏览器没有朗读语音。",
             en: "The browser has no speech voices.",
         }
+        StaffVoicesMore {
+            zh: "等，共 {n} 个",
+            en: "and more, {n} in all",
+        }
+        StaffVoicesOther {
+            zh: "其他 {n} 种语言，共 {v} 个语音",
+            en: "{n} other languages, {v} voices",
+        }
         StaffSpeechSources {
             zh: "朗读来源",
             en: "Where speech comes from",
