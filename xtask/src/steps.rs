@@ -54,6 +54,7 @@ pub fn run_command(server_args: &[String]) -> Result {
     build_web()?;
     build_server()?;
     let server = root().join("target/server/kiosk-server");
+    prerender_speech(&server, server_args)?;
     println!(
         "Starting the server; open http://127.0.0.1:8080/ (the console: /console/, its first \
          user from `kiosk-server admin user add`; Ctrl-C stops it)"
@@ -61,6 +62,34 @@ pub fn run_command(server_args: &[String]) -> Result {
     run(Command::new(server)
         .arg("--demo-data")
         .args(server_args)
+        .current_dir(root()))
+}
+
+/// The kiosk's fixed texts rendered for the server's speech, as a deployment
+/// does (a moment when they are there already), so the demo speaks in a browser
+/// without voices too. Without espeak-ng, a hint instead: the server runs, and a
+/// browser that has voices still speaks.
+fn prerender_speech(server: &std::path::Path, server_args: &[String]) -> Result {
+    let mut speech_args = Vec::new();
+    for pair in server_args.windows(2) {
+        if matches!(pair[0].as_str(), "--espeak" | "--speech-cache") {
+            speech_args.extend_from_slice(pair);
+        }
+    }
+    let espeak = speech_args
+        .iter()
+        .position(|a| a == "--espeak")
+        .map_or("espeak-ng", |i| speech_args[i + 1].as_str());
+    if Command::new(espeak).arg("--version").output().is_err() {
+        println!(
+            "{espeak} is not installed: the server's own speech is off (Debian: \
+             `apt install espeak-ng`); kiosks whose browser has voices still speak"
+        );
+        return Ok(());
+    }
+    run(Command::new(server)
+        .args(["speech", "prerender"])
+        .args(&speech_args)
         .current_dir(root()))
 }
 
