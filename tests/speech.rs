@@ -476,3 +476,29 @@ fn without_speech_synthesis_the_speaker_turns_to_the_server() {
             .unwrap()
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_catalog_text_has_an_address_and_nothing_else_does() {
+    // The server's key (kiosk_server::speech::key) of this text, by sha256sum.
+    let title = Msg::AppTitle.text(Lang::ZhCn);
+    assert_eq!(
+        legal_kiosk::api::speech::catalog_address(Lang::ZhCn, title)
+            .await
+            .as_deref(),
+        Some(
+            "/api/v1/speech/catalog/94e94c8e68d7399fe9714415c71dd2602415996ec3df6b4889af76e40d575d10"
+        )
+    );
+    // Not the catalog's: a phone number, a template, the other language's text.
+    for (lang, text) in [
+        (Lang::ZhCn, "13800138000"),
+        (Lang::En, Msg::ProgressTemplate.text(Lang::En)),
+        (Lang::En, title),
+    ] {
+        assert_eq!(
+            legal_kiosk::api::speech::catalog_address(lang, text).await,
+            None,
+            "{text}"
+        );
+    }
+}

@@ -64,3 +64,18 @@ mod ops;
 mod staff;
 
 next_area! { [common_texts self_check_texts form_texts booking_texts callback_texts rating_texts ops_texts staff_texts] }
+
+/// The catalog's texts in `lang` that are said as they stand: templates
+/// (`{n}`) are filled in first, so only their results are ever spoken, and those
+/// are not the catalog's. Audio of these may be kept and asked for by address.
+pub fn fixed_texts(lang: Lang) -> impl Iterator<Item = &'static str> {
+    Msg::ALL
+        .iter()
+        .map(move |m| m.text(lang))
+        .filter(|text| !text.contains('{'))
+}
+
+/// Whether `text` is one of [`fixed_texts`] in `lang`.
+pub fn is_fixed_text(lang: Lang, text: &str) -> bool {
+    fixed_texts(lang).any(|t| t == text)
+}

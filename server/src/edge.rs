@@ -967,6 +967,10 @@ pub fn app(edge: Edge, dist: &std::path::Path, timeout: Duration) -> Router {
         .route("/kiosk.json", get(kiosk_json))
         // Speech is made here, on the kiosk PC, whether or not the central answers.
         .route(&speech_path, post(crate::routes::speech::speak))
+        .route(
+            &format!("{speech_path}/catalog/{{key}}"),
+            get(crate::routes::speech::speak_catalog),
+        )
         .route(&api_path, any(api))
         .layer(DefaultBodyLimit::max(crate::BODY_LIMIT))
         .with_state(edge);

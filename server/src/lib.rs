@@ -281,7 +281,9 @@ pub fn app(state: AppState) -> Router {
             state.clone(),
             caller::identify,
         ))
-        .layer(SetResponseHeaderLayer::overriding(
+        // Answers are never kept, unless a handler says otherwise: the audio of a
+        // catalog text by its address, which never changes.
+        .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ));

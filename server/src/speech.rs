@@ -14,14 +14,14 @@
 //!   languages at deploy time, so the fixed prompts cost nothing when spoken.
 
 use std::{
-    collections::HashSet,
+    collections::{HashMap, HashSet},
     path::{Path, PathBuf},
     process::Stdio,
     sync::Arc,
     time::Duration,
 };
 
-use kiosk_core::{Lang, catalog::Msg};
+use kiosk_core::{Lang, catalog};
 use tokio::{io::AsyncWriteExt, process::Command, sync::Semaphore};
 
 use crate::{ratelimit::RateLimiter, security};
@@ -95,6 +95,8 @@ pub struct Speech {
     program: PathBuf,
     cache: PathBuf,
     catalog: HashSet<(Lang, &'static str)>,
+    /// Each catalog text by its key ([`key`]), for `GET /speech/catalog/{key}`.
+    by_key: HashMap<String, (Lang, &'static str)>,
     limiter: RateLimiter,
     running: Semaphore,
 }
@@ -116,10 +118,11 @@ fn voice(lang: Lang) -> &'static str {
     }
 }
 
-/// Whether a catalog text is said as it stands: templates (`{n}`) are filled in
-/// first, so only their results are ever spoken, and those are not the catalog's.
-fn is_fixed(text: &str) -> bool {
-    !text.contains('{')
+/// A text's key: the SHA-256 (hex) of its language tag, a newline and the text.
+/// It names the text's file in the cache and, for catalog texts, its address
+/// (`GET /speech/catalog/{key}`), which the kiosk computes the same way.
+pub fn key(lang: Lang, text: &str) -> String {
+    security::sha256_hex(format!("{}\n{text}", lang.tag()).as_bytes())
 }
 
 /// espeak-ng writing to a pipe cannot go back to fill in the WAV header's
@@ -148,15 +151,19 @@ pub struct Prerendered {
 
 impl Speech {
     pub fn new(args: &SpeechArgs) -> Arc<Self> {
-        let catalog = Msg::ALL
+        let catalog: HashSet<(Lang, &'static str)> = Lang::ALL
+            .into_iter()
+            .flat_map(|lang| catalog::fixed_texts(lang).map(move |text| (lang, text)))
+            .collect();
+        let by_key = catalog
             .iter()
-            .flat_map(|m| Lang::ALL.map(|lang| (lang, m.text(lang))))
-            .filter(|(_, text)| is_fixed(text))
+            .map(|&(lang, text)| (key(lang, text), (lang, text)))
             .collect();
         Arc::new(Self {
             program: args.program.clone(),
             cache: args.speech_cache.clone(),
             catalog,
+            by_key,
             limiter: RateLimiter::new(args.speech_rate_limit),
             running: Semaphore::new(SYNTH_AT_ONCE),
         })
@@ -170,8 +177,13 @@ impl Speech {
 
     /// The cache file of a catalog text (named by a hash of language and text).
     fn cache_file(&self, lang: Lang, text: &str) -> PathBuf {
-        let key = security::sha256_hex(format!("{}\n{text}", lang.tag()).as_bytes());
-        self.cache.join(format!("{key}.wav"))
+        self.cache.join(format!("{}.wav", key(lang, text)))
+    }
+
+    /// The catalog text whose key is `key`; `None` for anything else, so only
+    /// the kiosk's own texts can be asked for by address.
+    pub fn catalog_text(&self, key: &str) -> Option<(Lang, &'static str)> {
+        self.by_key.get(key).copied()
     }
 
     /// Takes one of `client`'s speech requests from its own limit (kept in this
@@ -328,6 +340,8 @@ mod tests {
         assert_eq!(not_wav, vec![0u8; 60]);
     }
 
+    use kiosk_core::catalog::Msg;
+
     #[test]
     fn only_fixed_catalog_texts_may_be_kept() {
         let speech = Speech::new(&SpeechArgs::default());
@@ -337,10 +351,20 @@ mod tests {
         assert!(!speech.may_keep(Lang::En, Msg::AppTitle.text(Lang::ZhCn)));
         assert!(!speech.may_keep(Lang::ZhCn, "13800138000"));
         assert!(!speech.may_keep(Lang::En, Msg::ProgressTemplate.text(Lang::En)));
-        let fixed = Msg::ALL
-            .iter()
-            .filter(|m| is_fixed(m.text(Lang::ZhCn)))
-            .count();
+        let fixed = catalog::fixed_texts(Lang::ZhCn).count();
         assert!(fixed > 300, "{fixed} fixed texts");
+        // By address: each catalog text under its key, nothing else.
+        let title = Msg::AppTitle.text(Lang::En);
+        assert_eq!(
+            speech.catalog_text(&key(Lang::En, title)),
+            Some((Lang::En, title))
+        );
+        assert_eq!(speech.catalog_text(&key(Lang::En, "13800138000")), None);
+        assert_eq!(speech.catalog_text("not-a-key"), None);
+        // The kiosk computes the same key (its wasm test has this value too).
+        assert_eq!(
+            key(Lang::ZhCn, "法律服务自助终端"),
+            "94e94c8e68d7399fe9714415c71dd2602415996ec3df6b4889af76e40d575d10"
+        );
     }
 }

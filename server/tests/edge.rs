@@ -661,4 +661,10 @@ fn an_edge_cut_off_from_the_central_still_speaks_and_keeps_only_catalog_texts() 
         .unwrap()
         .collect();
     assert_eq!(kept.len(), 1, "only the catalog text is kept");
+    // And by its address, from what was kept.
+    let key = kiosk_server::speech::key(kiosk_core::Lang::ZhCn, heading);
+    let path = format!("/api/v1/speech/catalog/{key}");
+    let (status, wav) = http(edge.addr, "GET", &path, &[], None).unwrap();
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&wav));
+    assert_eq!(&wav[..4], b"RIFF");
 }

@@ -559,7 +559,8 @@ async fn every_documented_operation_is_routed() {
                 .replace("{id}", KIOSK)
                 .replace("{reference}", "A2345678")
                 .replace("{date}", "2026-12-01")
-                .replace("{service}", "legal-aid");
+                .replace("{service}", "legal-aid")
+                .replace("{key}", &"0".repeat(64));
             assert!(!concrete.contains('{'), "unsubstituted parameter in {path}");
             let mut req = Request::builder()
                 .method(method.to_ascii_uppercase().as_str())

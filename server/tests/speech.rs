@@ -266,3 +266,41 @@ fn the_server_log_never_holds_what_was_said() {
         assert!(!log.contains(word), "{word} in the log:\n{log}");
     }
 }
+
+#[tokio::test]
+async fn a_catalog_text_can_be_asked_for_by_its_key_and_nothing_else_can() {
+    let app = TestApp::new().await;
+    let text = Msg::AppTitle.text(Lang::En);
+    let key = kiosk_server::speech::key(Lang::En, text);
+    let res = app.get(&format!("/api/v1/speech/catalog/{key}")).await;
+    if backend() == Dialect::Postgres {
+        assert_eq!(res.status, 503);
+        assert_eq!(res.code("request"), "speech_unavailable");
+        return;
+    }
+    assert_eq!(res.status, 200, "{}", String::from_utf8_lossy(&res.body));
+    assert_eq!(res.header("content-type"), Some("audio/wav"));
+    // The address names a text of the kiosk's own: the browser may keep it.
+    assert_eq!(
+        res.header("cache-control"),
+        Some("public, max-age=31536000, immutable")
+    );
+    assert_eq!(res.header("x-speech-source"), Some("rendered-kept"));
+    assert!(seconds(&res.body) > 0.5 && peak(&res.body) > 0.2);
+    let again = app.get(&format!("/api/v1/speech/catalog/{key}")).await;
+    assert_eq!(again.header("x-speech-source"), Some("cache"));
+    assert_eq!(again.body, res.body);
+    // The key of anything else (a phone number, a template) is unknown: it
+    // cannot be rendered by address, and nothing is kept.
+    for other in [
+        kiosk_server::speech::key(Lang::En, "13800138000"),
+        kiosk_server::speech::key(Lang::En, Msg::ProgressTemplate.text(Lang::En)),
+        kiosk_server::speech::key(Lang::ZhCn, text),
+        "../../etc/passwd".replace('/', "%2F"),
+    ] {
+        let res = app.get(&format!("/api/v1/speech/catalog/{other}")).await;
+        assert_eq!(res.status, 404, "{other}");
+        assert_eq!(res.code("request"), "speech_not_in_catalog");
+    }
+    assert_eq!(kept(&app).len(), 1);
+}

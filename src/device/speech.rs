@@ -595,48 +595,105 @@ impl Speaker {
         };
         let current = move || self.slot.try_with_value(|s| s.serial) == Some(serial);
         // Asks for a piece at once (a promise runs without being awaited), so the
-        // next piece is on its way while one plays.
+        // next piece is on its way while one plays: a catalog text's address
+        // (a string; the element fetches it, streaming, from the browser's
+        // cache once heard), or any other text's audio (a blob).
         // It never rejects: a piece fetched ahead and then dropped (the visitor
         // moved on) would otherwise be an unhandled rejection, which the crash
         // handler takes for a crash. A failure is `null`.
-        let fetch = move |text: String| {
+        let post = {
             let signal = signal.clone();
-            wasm_bindgen_futures::future_to_promise(async move {
-                Ok(crate::api::speech::audio(lang, &text, signal.as_ref())
-                    .await
-                    .map_or(JsValue::NULL, JsValue::from))
-            })
+            move |text: String| {
+                let signal = signal.clone();
+                wasm_bindgen_futures::future_to_promise(async move {
+                    Ok(crate::api::speech::audio(lang, &text, signal.as_ref())
+                        .await
+                        .map_or(JsValue::NULL, JsValue::from))
+                })
+            }
+        };
+        let fetch = {
+            let post = post.clone();
+            move |text: String| {
+                let post = post.clone();
+                wasm_bindgen_futures::future_to_promise(async move {
+                    match crate::api::speech::catalog_address(lang, &text).await {
+                        Some(address) => Ok(JsValue::from_str(&address)),
+                        None => wasm_bindgen_futures::JsFuture::from(post(text)).await,
+                    }
+                })
+            }
+        };
+        // Plays `src` from the start at the visitor's speed and volume; whether
+        // it began.
+        let play = {
+            let element = element.clone();
+            move |src: String| {
+                let element = element.clone();
+                async move {
+                    element.set_src(&src);
+                    element.set_playback_rate(f64::from(
+                        self.prefs.speech_rate.get_untracked().rate(),
+                    ));
+                    element.set_volume(f64::from(self.prefs.volume.get_untracked().level()));
+                    match element.play() {
+                        Ok(started) => wasm_bindgen_futures::JsFuture::from(started).await.is_ok(),
+                        Err(_) => false,
+                    }
+                }
+            }
+        };
+        // A blob's object address, released when the next piece starts.
+        let hold = move |blob: &web_sys::Blob| {
+            let url = web_sys::Url::create_object_url_with_blob(blob).ok()?;
+            self.slot.update_value(|slot| {
+                slot.playback.release_url();
+                slot.playback.url = Some(url.clone());
+            });
+            Some(url)
         };
         leptos::task::spawn_local(async move {
             let mut texts = pieces.into_iter();
-            let mut next = texts.next().map(&fetch);
-            while let Some(pending) = next.take() {
-                let blob = wasm_bindgen_futures::JsFuture::from(pending).await;
+            let mut next = texts.next().map(|t| (fetch(t.clone()), t));
+            while let Some((pending, text)) = next.take() {
+                let got = wasm_bindgen_futures::JsFuture::from(pending).await;
                 if !current() {
                     return;
                 }
-                let Some(blob) = blob.ok().and_then(|b| b.dyn_into::<web_sys::Blob>().ok()) else {
+                let Some(got) = got.ok().filter(|v| !v.is_null()) else {
                     self.server_failed.set(true);
                     return;
                 };
                 if self.server_failed.get_untracked() {
                     self.server_failed.set(false);
                 }
-                next = texts.next().map(&fetch);
-                let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-                    return;
+                next = texts.next().map(|t| (fetch(t.clone()), t));
+                let mut played = match got.as_string() {
+                    Some(address) => {
+                        self.slot.update_value(|slot| slot.playback.release_url());
+                        play(address).await
+                    }
+                    None => match got.dyn_into::<web_sys::Blob>().ok().and_then(|b| hold(&b)) {
+                        Some(url) => play(url).await,
+                        None => return,
+                    },
                 };
-                self.slot.update_value(|slot| {
-                    slot.playback.release_url();
-                    slot.playback.url = Some(url.clone());
-                });
-                element.set_src(&url);
-                element.set_playback_rate(f64::from(self.prefs.speech_rate.get_untracked().rate()));
-                element.set_volume(f64::from(self.prefs.volume.get_untracked().level()));
-                let played = match element.play() {
-                    Ok(started) => wasm_bindgen_futures::JsFuture::from(started).await.is_ok(),
-                    Err(_) => false,
-                };
+                if !played && current() && got_address(&element) {
+                    // The address was not answered (a text another release of
+                    // the server does not have): the text itself, then.
+                    let blob = wasm_bindgen_futures::JsFuture::from(post(text)).await;
+                    if !current() {
+                        return;
+                    }
+                    let Some(blob) = blob.ok().and_then(|b| b.dyn_into::<web_sys::Blob>().ok())
+                    else {
+                        self.server_failed.set(true);
+                        return;
+                    };
+                    if let Some(url) = hold(&blob) {
+                        played = play(url).await;
+                    }
+                }
                 if !played || !current() {
                     return;
                 }
@@ -651,6 +708,11 @@ impl Speaker {
             self.slot.update_value(|slot| slot.playback.release_url());
         });
     }
+}
+
+/// Whether the element's source is an address of the server's (not a blob's).
+fn got_address(element: &HtmlAudioElement) -> bool {
+    !element.src().starts_with("blob:")
 }
 
 #[cfg(test)]

@@ -330,7 +330,7 @@ fn measure(rows: &mut Vec<Row>, name: &str, f: impl FnOnce(&mut Vec<Row>) -> Res
 }
 
 /// `cargo xtask bench [--no-build] [NAME…]`: all benchmarks, or only those named
-/// (payload, backend, cluster, edge, startup, soak); `--no-build` measures the
+/// (payload, backend, cluster, edge, startup, speech, soak); `--no-build` measures the
 /// last build.
 pub fn bench(args: &[String]) -> ExitCode {
     let no_build = args.iter().any(|a| a == "--no-build");

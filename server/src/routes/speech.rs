@@ -1,15 +1,17 @@
 //! `POST /speech`: audio of a text, made on this PC (see [`crate::speech`]) for a
-//! kiosk whose browser has no voice. The same handler serves the all-in-one
+//! kiosk whose browser has no voice; `GET /speech/catalog/{key}`: the audio of
+//! one of the kiosk's own catalog texts by its key, which an `<audio>` element
+//! can stream and the browser can keep. The same handlers serve the all-in-one
 //! server and the edge; a central (PostgreSQL) makes none and says so.
 
 use std::{net::SocketAddr, sync::Arc, time::Instant};
 
 use axum::{
     Router,
-    extract::{ConnectInfo, State},
+    extract::{ConnectInfo, Path, State},
     http::{Extensions, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
-    routing::post,
+    routing::{get, post},
 };
 use kiosk_core::{
     Lang,
@@ -19,7 +21,9 @@ use kiosk_core::{
 use crate::{AppState, error::ApiError, extract::ApiJson, speech::Speech};
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/speech", post(speak))
+    Router::new()
+        .route("/speech", post(speak))
+        .route("/speech/catalog/{key}", get(speak_catalog))
 }
 
 /// Checks a request: its language and its text, trimmed.
@@ -46,6 +50,43 @@ pub async fn speak(
     let Some(speech) = speech else {
         return Err(ApiError::Unavailable("speech_unavailable"));
     };
+    // Any text may be personal: never kept by the browser.
+    answer(&speech, &extensions, lang, text, "no-store").await
+}
+
+/// `GET /speech/catalog/{key}`: a catalog text's audio. The address names a
+/// text of the kiosk's own (never anything typed or personal), and the audio
+/// for a key never changes, so the browser may keep it.
+pub async fn speak_catalog(
+    State(speech): State<Option<Arc<Speech>>>,
+    extensions: Extensions,
+    Path(key): Path<String>,
+) -> Result<Response, ApiError> {
+    let Some(speech) = speech else {
+        return Err(ApiError::Unavailable("speech_unavailable"));
+    };
+    // Another release's text, or not a catalog text at all.
+    let (lang, text) = speech
+        .catalog_text(&key)
+        .ok_or(ApiError::NotFound("speech_not_in_catalog"))?;
+    answer(
+        &speech,
+        &extensions,
+        lang,
+        text,
+        "public, max-age=31536000, immutable",
+    )
+    .await
+}
+
+/// The audio of `text`, within the client's rate limit.
+async fn answer(
+    speech: &Speech,
+    extensions: &Extensions,
+    lang: Lang,
+    text: &str,
+    cache_control: &'static str,
+) -> Result<Response, ApiError> {
     // One bucket per client address: on the kiosk PC that is the kiosk itself.
     let client = extensions
         .get::<ConnectInfo<SocketAddr>>()
@@ -74,7 +115,10 @@ pub async fn speak(
             )
                 .into_response();
             let headers = res.headers_mut();
-            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            headers.insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static(cache_control),
+            );
             headers.insert("x-speech-source", HeaderValue::from_static(source.header()));
             Ok(res)
         }
