@@ -664,10 +664,8 @@ impl Speaker {
                     self.server_failed.set(true);
                     return;
                 };
-                if self.server_failed.get_untracked() {
-                    self.server_failed.set(false);
-                }
                 next = texts.next().map(|t| (fetch(t.clone()), t));
+                let by_address = got.is_string();
                 let mut played = match got.as_string() {
                     Some(address) => {
                         self.slot.update_value(|slot| slot.playback.release_url());
@@ -678,7 +676,7 @@ impl Speaker {
                         None => return,
                     },
                 };
-                if !played && current() && got_address(&element) {
+                if !played && current() && by_address {
                     // The address was not answered (a text another release of
                     // the server does not have): the text itself, then.
                     let blob = wasm_bindgen_futures::JsFuture::from(post(text)).await;
@@ -697,6 +695,9 @@ impl Speaker {
                 if !played || !current() {
                     return;
                 }
+                if self.server_failed.get_untracked() {
+                    self.server_failed.set(false);
+                }
                 // Only now: a new `src` fires `emptied` for the piece before.
                 let done = finished(&element);
                 let _ = wasm_bindgen_futures::JsFuture::from(done).await;
@@ -708,11 +709,6 @@ impl Speaker {
             self.slot.update_value(|slot| slot.playback.release_url());
         });
     }
-}
-
-/// Whether the element's source is an address of the server's (not a blob's).
-fn got_address(element: &HtmlAudioElement) -> bool {
-    !element.src().starts_with("blob:")
 }
 
 #[cfg(test)]

@@ -262,3 +262,23 @@ test("the staff panel says where speech comes from and plays the server's sample
     )
     .toBe(true);
 });
+
+test("a catalog text the server has no address for is sent as text, and still heard", async ({ kiosk, page }) => {
+  // As a server of another release would answer: no such catalog text.
+  let refused = 0;
+  await page.route("**/api/v1/speech/catalog/**", (route) => {
+    refused += 1;
+    return route.fulfill({ status: 404, contentType: "application/problem+json", body: '{"errors":{"request":["speech_not_in_catalog"]}}' });
+  });
+  await kiosk.open("/welcome");
+  await kiosk.press(main(page).getByRole("button", { name: "开启朗读并开始" }));
+  await expect(kiosk.heading).toHaveText("您好！请选择要办理的事项");
+  await expect
+    .poll(async () => (await played(page)).some((p) => p.text === "您好！请选择要办理的事项" && p.ended), {
+      timeout: 20_000,
+    })
+    .toBe(true);
+  expect(refused).toBeGreaterThan(0);
+  // Not a failure of the server's speech: the kiosk does not say it cannot read aloud.
+  await expect(page.getByText("本机没有这种语言的语音")).toHaveCount(0);
+});
