@@ -55,8 +55,16 @@ pub fn run_command(server_args: &[String]) -> Result {
     build_server()?;
     let server = root().join("target/server/kiosk-server");
     prerender_speech(&server, server_args)?;
+    // Where it listens: `--addr` if passed through, else `KIOSK_ADDR`, else the
+    // server's default.
+    let addr = server_args
+        .windows(2)
+        .find(|pair| pair[0] == "--addr")
+        .map(|pair| pair[1].clone())
+        .or_else(|| std::env::var("KIOSK_ADDR").ok())
+        .unwrap_or_else(|| "127.0.0.1:8080".to_owned());
     println!(
-        "Starting the server; open http://127.0.0.1:8080/ (the console: /console/, its first \
+        "Starting the server; open http://{addr}/ (the console: /console/, its first \
          user from `kiosk-server admin user add`; Ctrl-C stops it)"
     );
     run(Command::new(server)
